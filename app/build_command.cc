@@ -1,0 +1,138 @@
+#include "app/build_command.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "export/atomic_file.h"
+#include "export/graphml_writer.h"
+#include "export/timeline_json.h"
+#include "export/timelinejs_json.h"
+#include "export/vis_timeline_json.h"
+#include "extract/document.h"
+#include "extract/extractor.h"
+#include "graph/knowledge_graph.h"
+
+namespace chronograph::app {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr double kProgressAfterSeconds = 1.5;
+
+bool IsTextFile(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+// Expands directories into their .txt/.md files, sorted; keeps files and "-".
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || fs::is_regular_file(input, ec)) {
+      files.push_back(input);
+      continue;
+    }
+    if (!fs::is_directory(input, ec)) return Status::InvalidInput(input + ": no such file or directory");
+    std::vector<std::string> found;
+    for (fs::recursive_directory_iterator it(input, ec), end; it != end && !ec; it.increment(ec)) {
+      if (it->is_regular_file() && IsTextFile(it->path())) found.push_back(it->path().generic_string());
+    }
+    if (ec) return Status::IoError(input + ": " + ec.message());
+    std::sort(found.begin(), found.end());
+    if (found.empty()) return Status::InvalidInput(input + ": directory holds no .txt or .md file");
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+Status RunBuild(const BuildOptions& options) {
+  const Clock::time_point start = Clock::now();
+  Result<std::shared_ptr<const extract::RuleSet>> rules = extract::RuleSet::Load(options.rules_dir);
+  if (!rules.ok()) return rules.status();
+  Result<std::shared_ptr<const extract::Extractor>> extractor = extract::Extractor::Create(rules.value());
+  if (!extractor.ok()) return extractor.status();
+  Result<std::vector<std::string>> files = ExpandInputs(options.inputs);
+  if (!files.ok()) return files.status();
+
+  graph::KnowledgeGraph graph;
+  std::size_t bytes = 0;
+  bool showing_progress = false;
+  const std::size_t total = files.value().size();
+  for (std::size_t i = 0; i < total; ++i) {
+    const std::string& path = files.value()[i];
+    Result<extract::Document> document = extract::LoadDocument(path);
+    if (!document.ok()) return document.status();
+    bytes += document.value().text.size();
+    const extract::ExtractionResult result = extractor.value()->Extract(document.value());
+    if (options.verbose) {
+      std::cerr << path << ": " << result.sentence_count << " sentences, " << result.mentions.size() << " mentions, "
+                << result.dates.size() << " dates, " << result.events.size() << " events\n";
+      for (const extract::DateMention& d : result.dates) {
+        std::cerr << "  " << path << ":" << d.source.line << ": date \"" << d.text << "\" = " << d.value
+                  << (d.mod.empty() ? "" : " (" + d.mod + ")") << " [" << d.rule_id << "]\n";
+      }
+      for (const extract::Mention& m : result.mentions) {
+        std::cerr << "  " << path << ":" << m.source.line << ": " << m.type << " \"" << m.surface << "\" -> "
+                  << m.canonical << " [" << m.rule_id << "]\n";
+      }
+    }
+    graph.Add(result);
+    if (!options.quiet && (showing_progress || SecondsSince(start) > kProgressAfterSeconds)) {
+      showing_progress = true;
+      std::cerr << "\r[" << (i + 1) << "/" << total << "] " << (bytes >> 10) << " KiB read" << std::flush;
+    }
+  }
+  if (showing_progress) std::cerr << "\n";
+  graph.Finalize();
+
+  std::error_code ec;
+  fs::create_directories(options.out_dir, ec);
+  if (ec) return Status::IoError(options.out_dir + ": cannot create output directory: " + ec.message());
+  const fs::path out(options.out_dir);
+  struct Output {
+    const char* name;
+    Status (*write)(const graph::KnowledgeGraph&, std::ostream&);
+  };
+  const Output outputs[] = {
+      {"graph.graphml", exporters::WriteGraphml},
+      {"timeline.json", exporters::WriteTimelineJson},
+      {"timelinejs.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteTimelineJsJson(g, os); }},
+      {"vis-timeline.json", exporters::WriteVisTimelineJson},
+  };
+  for (const Output& o : outputs) {
+    Status s = exporters::WriteFileAtomically((out / o.name).string(),
+                                              [&](std::ostream& os) { return o.write(graph, os); });
+    if (!s.ok()) return s;
+  }
+
+  if (!options.quiet) {
+    std::map<std::string, int> by_type;
+    for (auto v : boost::make_iterator_range(boost::vertices(graph.graph()))) ++by_type[graph.graph()[v].type];
+    std::cerr << "chronograph: " << total << (total == 1 ? " document" : " documents") << ", "
+              << graph.entity_count() << " entities (";
+    bool first = true;
+    for (const auto& [type, n] : by_type) {
+      std::cerr << (first ? "" : ", ") << type << " " << n;
+      first = false;
+    }
+    std::cerr << "), " << graph.dates().size() << " dates, " << graph.events().size() << " events, "
+              << graph.edge_count() << " edges in " << std::fixed;
+    std::cerr.precision(2);
+    std::cerr << SecondsSince(start) << " s\n"
+              << "wrote " << (out / "graph.graphml").string() << ", timeline.json, timelinejs.json, vis-timeline.json\n";
+  }
+  return Status::Ok();
+}
+
+}  // namespace chronograph::app

@@ -1,0 +1,37 @@
+// Dates: turns date-rule matches into TIMEX3-style values.
+// Input: normalised text, a span (one sentence) and the RuleSet. Output: the
+// temporal expressions in it, left to right, after suppressors and overlap
+// resolution. A value template ("${year}-${month}") is filled from named
+// captures parsed as numerals; captures are formatted by their name: year*
+// as 4 digits, month*/day* as 2, decade* as its first three digits + "X".
+// A match whose numbers are out of range (month 13, year 0999) is dropped.
+// Anaphoric expressions (那时, "at that time") come back with an empty value.
+#ifndef CHRONOGRAPH_EXTRACT_DATES_H_
+#define CHRONOGRAPH_EXTRACT_DATES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/matcher.h"
+#include "extract/rule_set.h"
+
+namespace chronograph::extract {
+
+struct FoundDate {
+  Span span;
+  std::string value;
+  std::string mod;
+  std::string kind;
+  std::string rule_id;
+};
+
+std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSet& rules);
+
+// Fills a value template from a match; nullopt if a number is out of range.
+std::optional<std::string> RenderDateValue(const PatternMatch& match, std::string_view text, const RuleSet& rules);
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_DATES_H_

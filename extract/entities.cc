@@ -1,0 +1,329 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <re2/re2.h>
+
+#include "extract/numerals.h"
+
+namespace chronograph::extract {
+namespace {
+
+constexpr std::size_t kCaseSensitiveBelow = 4;  // "AI", "GPT", "Bar" must match as written
+const char kNameDot[] = "\xC2\xB7";               // '·' after normalisation
+
+bool IsAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+
+std::size_t Utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  return 4;
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The RE2 pattern of one alias, flexible where writers vary.
+std::string AliasPattern(const std::string& alias) {
+  std::string out;
+  bool prev_ascii = true, have_prev = false;
+  for (std::size_t i = 0; i < alias.size();) {
+    const unsigned char c = static_cast<unsigned char>(alias[i]);
+    const std::size_t len = std::min(Utf8Length(c), alias.size() - i);
+    const std::string ch = alias.substr(i, len);
+    const bool ascii = c < 0x80;
+    if (ch == " ") {
+      const bool next_ascii = i + 1 < alias.size() && static_cast<unsigned char>(alias[i + 1]) < 0x80;
+      out += (prev_ascii && next_ascii) ? " +" : " *";
+    } else if (ch == "-") {
+      out += " *-? *";
+    } else if (ch == kNameDot) {
+      out += "(?:\xC2\xB7|\\.| )?";
+    } else {
+      if (have_prev && ascii != prev_ascii && out.back() != '*') out += " *";  // "英伟达DGX" = "英伟达 DGX"
+      out += re2::RE2::QuoteMeta(ch);
+    }
+    if (ch != " ") {
+      prev_ascii = ascii;
+      have_prev = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+bool NeedsExactCase(const std::string& alias) { return IsAscii(alias) && alias.size() < kCaseSensitiveBelow; }
+
+// True when [b, e) does not cut a Latin word or number in two.
+bool AtWordBoundaries(std::string_view text, std::size_t b, std::size_t e) {
+  if (b > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[b])) && IsAsciiAlnum(static_cast<unsigned char>(text[b - 1]))) {
+    return false;
+  }
+  if (e < text.size() && e > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[e - 1])) &&
+      IsAsciiAlnum(static_cast<unsigned char>(text[e]))) {
+    return false;
+  }
+  return true;
+}
+
+int SentenceAt(const std::vector<Sentence>& sentences, std::size_t offset) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](std::size_t o, const Sentence& s) { return o < s.begin; });
+  return it == sentences.begin() ? 0 : static_cast<int>(it - sentences.begin()) - 1;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Fills an entity rule's canonical template ("${family}-${n}") from captures;
+// the default is the matched text.
+std::string RenderCanonical(const PatternMatch& m, std::string_view text, const std::string& extra_n) {
+  const std::string& tmpl = m.rule->value;
+  if (tmpl.empty()) return CollapseSpaces(text.substr(m.span.begin, m.span.size()));
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < tmpl.size()) {
+    const auto open = tmpl.find("${", pos);
+    if (open == std::string::npos) {
+      out += tmpl.substr(pos);
+      break;
+    }
+    const auto close = tmpl.find('}', open);
+    out += tmpl.substr(pos, open - pos);
+    const std::string name = tmpl.substr(open + 2, close - open - 2);
+    if (name == "n") {
+      out += extra_n;
+    } else if (auto it = m.captures.find(name); it != m.captures.end()) {
+      out += CollapseSpaces(text.substr(it->second.begin, it->second.size()));
+    }
+    pos = close + 1;
+  }
+  return out;
+}
+
+// "1、2、3" -> {1,2,3}; "1 到 3", "1 to 3" -> {1,2,3} (at most 12 numbers).
+std::vector<long long> ExpandVersions(std::string_view versions) {
+  std::vector<long long> numbers;
+  std::string digits;
+  bool range = false;
+  for (std::size_t i = 0; i <= versions.size(); ++i) {
+    const char c = i < versions.size() ? versions[i] : ' ';
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits += c;
+      continue;
+    }
+    if (!digits.empty()) numbers.push_back(std::stoll(digits));
+    digits.clear();
+    if (versions.substr(i, 3) == "到" || versions.substr(i, 3) == "至" || versions.substr(i, 2) == "to") range = true;
+  }
+  if (range && numbers.size() == 2 && numbers[0] < numbers[1] && numbers[1] - numbers[0] < 12) {
+    std::vector<long long> all;
+    for (long long v = numbers[0]; v <= numbers[1]; ++v) all.push_back(v);
+    return all;
+  }
+  return numbers;
+}
+
+struct Candidate {
+  FoundEntity found;
+  bool from_gazetteer = false;
+  bool weak = false;
+  const GazetteerEntry* entry = nullptr;
+};
+
+}  // namespace
+
+EntityFinder::~EntityFinder() = default;
+
+std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
+  std::string key;
+  for (std::size_t i = 0; i < surface.size(); ++i) {
+    const char c = surface[i];
+    if (c == ' ' || c == '-' || c == '\n') continue;
+    if (surface.substr(i, 2) == kNameDot) {
+      ++i;
+      continue;
+    }
+    key += exact_case ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr<const RuleSet> rules) {
+  std::shared_ptr<EntityFinder> finder(new EntityFinder(rules));
+  std::string exact_alternation, any_alternation;
+  for (const GazetteerEntry& entry : rules->gazetteer()) {
+    for (const GazetteerAlias& alias : entry.aliases) {
+      const bool exact = NeedsExactCase(alias.text);
+      const std::string pattern = AliasPattern(alias.text);
+      re2::RE2 check(pattern, re2::RE2::Quiet);
+      if (!check.ok()) {
+        return Status::InvalidRule(entry.file + ":" + std::to_string(entry.line) + ": alias '" + alias.text +
+                                   "': " + check.error());
+      }
+      std::string& alternation = exact ? exact_alternation : any_alternation;
+      if (!alternation.empty()) alternation += '|';
+      alternation += pattern;
+      auto& keys = exact ? finder->exact_keys_ : finder->folded_keys_;
+      keys.emplace(AliasKey(alias.text, exact), AliasTarget{&entry, alias.weak});
+    }
+  }
+  re2::RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(512 << 20);
+  finder->exact_case_ = std::make_shared<const re2::RE2>(exact_alternation.empty() ? "$^" : exact_alternation, options);
+  options.set_case_sensitive(false);
+  finder->any_case_ = std::make_shared<const re2::RE2>(any_alternation.empty() ? "$^" : any_alternation, options);
+  for (const auto* re : {finder->exact_case_.get(), finder->any_case_.get()}) {
+    if (!re->ok()) return Status::InvalidRule("gazetteer: cannot compile aliases: " + re->error());
+  }
+  return std::shared_ptr<const EntityFinder>(std::move(finder));
+}
+
+const GazetteerEntry* EntityFinder::Lookup(std::string_view surface) const {
+  if (auto it = exact_keys_.find(AliasKey(surface, true)); it != exact_keys_.end() && !it->second.weak) {
+    return it->second.entry;
+  }
+  if (auto it = folded_keys_.find(AliasKey(surface, false)); it != folded_keys_.end() && !it->second.weak) {
+    return it->second.entry;
+  }
+  return nullptr;
+}
+
+std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::vector<Sentence>& sentences) const {
+  std::vector<Candidate> candidates;
+
+  // 1. Gazetteer aliases over the whole text.
+  for (const auto& [re, keys, exact] : {std::make_tuple(exact_case_.get(), &exact_keys_, true),
+                                        std::make_tuple(any_case_.get(), &folded_keys_, false)}) {
+    const re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    std::size_t pos = 0;
+    while (pos < text.size() && re->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
+      const std::size_t b = static_cast<std::size_t>(match.data() - text.data());
+      const std::size_t e = b + match.size();
+      if (e == b) break;
+      const auto it = keys->find(AliasKey(text.substr(b, e - b), exact));
+      if (it != keys->end() && AtWordBoundaries(text, b, e)) {
+        Candidate c;
+        c.found = {{b, e}, it->second.entry->canonical, it->second.entry->type,
+                   it->second.entry->file + ":" + std::to_string(it->second.entry->line), SentenceAt(sentences, b)};
+        c.from_gazetteer = true;
+        c.weak = it->second.weak;
+        c.entry = it->second.entry;
+        candidates.push_back(std::move(c));
+        pos = e;
+      } else {
+        pos = b + Utf8Length(static_cast<unsigned char>(text[b]));  // retry just after a rejected start
+      }
+    }
+  }
+
+  // 2. Pattern rules, sentence by sentence.
+  for (const Sentence& sentence : sentences) {
+    for (const PatternMatch& m : ResolveOverlaps(RunPatterns(rules_->entity_rules(), text, {sentence.begin, sentence.end}))) {
+      std::vector<std::string> numbers{""};
+      if (m.rule->expand_list) {
+        numbers.clear();
+        if (auto it = m.captures.find("versions"); it != m.captures.end()) {
+          for (long long v : ExpandVersions(text.substr(it->second.begin, it->second.size()))) {
+            numbers.push_back(std::to_string(v));
+          }
+        }
+      }
+      for (const std::string& n : numbers) {
+        Candidate c;
+        c.found = {m.span, RenderCanonical(m, text, n), m.rule->type, m.rule->id, SentenceAt(sentences, m.span.begin)};
+        const GazetteerEntry* entry = Lookup(c.found.canonical);
+        if (auto base = m.captures.find("base"); !entry && base != m.captures.end()) {
+          entry = Lookup(text.substr(base->second.begin, base->second.size()));  // "谷歌公司" is Google
+        }
+        if (entry) {  // a known entity after all
+          c.found.canonical = entry->canonical;
+          c.found.type = entry->type;
+          c.entry = entry;
+        }
+        candidates.push_back(std::move(c));
+      }
+    }
+  }
+
+  // 3. Overlaps: the longest span wins, the gazetteer on ties; matches of
+  // one expanded list share their span and are kept together.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.found.span.size() != b.found.span.size()) return a.found.span.size() > b.found.span.size();
+    if (a.from_gazetteer != b.from_gazetteer) return a.from_gazetteer;
+    return a.found.span.begin < b.found.span.begin;
+  });
+  std::vector<Candidate> kept;
+  for (Candidate& c : candidates) {
+    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
+      return k.found.span.Overlaps(c.found.span) &&
+             !(k.found.span.begin == c.found.span.begin && k.found.span.end == c.found.span.end &&
+               k.found.rule_id == c.found.rule_id && !c.from_gazetteer);
+    });
+    if (!clash) kept.push_back(std::move(c));
+  }
+
+  // 4. Weak aliases need the entity itself or a context entity elsewhere.
+  std::set<std::string> named;
+  for (const Candidate& c : kept) {
+    if (!c.weak) named.insert(c.found.canonical);
+  }
+  std::vector<FoundEntity> out;
+  for (Candidate& c : kept) {
+    if (c.weak) {
+      const bool licensed = named.count(c.entry->canonical) ||
+                            std::any_of(c.entry->context.begin(), c.entry->context.end(),
+                                        [&](const std::string& ctx) { return named.count(ctx) > 0; });
+      if (!licensed) continue;
+    }
+    out.push_back(std::move(c.found));
+  }
+
+  // 5. Short forms of pattern-found people: the last part of the name.
+  std::map<std::string, std::string> short_forms;  // surname -> canonical
+  for (const FoundEntity& f : out) {
+    if (f.type != "PERSON" || f.rule_id.find(".tsv:") != std::string::npos) continue;
+    std::string last = f.canonical;
+    if (auto dot = last.rfind(kNameDot); dot != std::string::npos) {
+      last = last.substr(dot + 2);
+    } else if (auto space = last.rfind(' '); space != std::string::npos) {
+      last = last.substr(space + 1);
+    } else {
+      continue;
+    }
+    if (last.size() >= 3 && !Lookup(last)) short_forms.emplace(last, f.canonical);
+  }
+  std::vector<FoundEntity> extra;
+  for (const auto& [surname, canonical] : short_forms) {
+    for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
+      const Span span{pos, pos + surname.size()};
+      if (!AtWordBoundaries(text, span.begin, span.end)) continue;
+      const bool covered = std::any_of(out.begin(), out.end(), [&](const FoundEntity& f) { return f.span.Overlaps(span); });
+      if (!covered) extra.push_back({span, canonical, "PERSON", "coref.short_form", SentenceAt(sentences, pos)});
+    }
+  }
+  out.insert(out.end(), extra.begin(), extra.end());
+  std::sort(out.begin(), out.end(), [](const FoundEntity& a, const FoundEntity& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.canonical < b.canonical;
+  });
+  return out;
+}
+
+}  // namespace chronograph::extract

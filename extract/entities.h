@@ -1,0 +1,76 @@
+// Entities: gazetteer and pattern matches -> entity mentions.
+// EntityFinder is built once from a RuleSet (it compiles every gazetteer
+// alias into two RE2 alternations, leftmost-longest: short Latin aliases
+// case-sensitive, the rest case-insensitive) and is then immutable and
+// thread-safe. Find() returns the mentions of one document in text order:
+//   - Latin aliases need ASCII word boundaries; spaces, hyphens and name dots
+//     in aliases match flexibly ("GPT-4" = "GPT 4" = "GPT4" = "GPT- 4");
+//   - where matches overlap the longest wins, the gazetteer on ties;
+//   - a weak alias ("~Ilya") counts only if the document also names the
+//     entity by a strong alias or names one of its context entities;
+//   - a pattern match whose text is a gazetteer alias becomes that entity;
+//   - a person found by pattern ("James Martens") is also found later by
+//     the last part of the name ("Martens"), within the same document.
+#ifndef CHRONOGRAPH_EXTRACT_ENTITIES_H_
+#define CHRONOGRAPH_EXTRACT_ENTITIES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/matcher.h"
+#include "extract/rule_set.h"
+#include "extract/sentences.h"
+#include "extract/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace chronograph::extract {
+
+struct FoundEntity {
+  Span span;              // normalised offsets
+  std::string canonical;
+  std::string type;
+  std::string rule_id;    // gazetteer file:line or pattern rule id
+  int sentence = 0;
+};
+
+class EntityFinder {
+ public:
+  // Fails if an alias pattern cannot be compiled (reported with file:line).
+  static Result<std::shared_ptr<const EntityFinder>> Create(std::shared_ptr<const RuleSet> rules);
+  ~EntityFinder();
+  EntityFinder(const EntityFinder&) = delete;
+  EntityFinder& operator=(const EntityFinder&) = delete;
+
+  std::vector<FoundEntity> Find(std::string_view text, const std::vector<Sentence>& sentences) const;
+
+  // The gazetteer entry a surface form names, or nullptr.
+  const GazetteerEntry* Lookup(std::string_view surface) const;
+
+  // Key under which surface forms are compared: ASCII lower-case (unless
+  // exact), spaces, hyphens and name dots removed.
+  static std::string AliasKey(std::string_view surface, bool exact_case);
+
+ private:
+  explicit EntityFinder(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+
+  struct AliasTarget {
+    const GazetteerEntry* entry = nullptr;
+    bool weak = false;
+  };
+
+  std::shared_ptr<const RuleSet> rules_;
+  std::shared_ptr<const re2::RE2> exact_case_;  // short Latin aliases
+  std::shared_ptr<const re2::RE2> any_case_;   // everything else
+  std::map<std::string, AliasTarget> exact_keys_;
+  std::map<std::string, AliasTarget> folded_keys_;
+};
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_ENTITIES_H_

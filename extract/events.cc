@@ -1,0 +1,106 @@
+#include "extract/events.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace chronograph::extract {
+namespace {
+
+bool Dates(const FoundDate& d) { return d.kind == "date" || d.kind == "interval"; }
+
+// First person, so the turn's speaker is part of what the sentence states.
+bool InFirstPerson(std::string_view s) {
+  if (s.find("我") != std::string_view::npos) return true;
+  for (std::string_view word : {"I", "we", "We", "my", "My", "our", "Our", "us"}) {
+    for (std::size_t pos = s.find(word); pos != std::string_view::npos; pos = s.find(word, pos + 1)) {
+      const std::size_t end = pos + word.size();
+      const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(s[pos - 1]));
+      const bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.');
+      if (left && right) return true;
+    }
+  }
+  return false;
+}
+
+// The speaker of a transcript turn: a PERSON mention opening the sentence and
+// followed by ':'.
+std::optional<std::string> SpeakerOf(std::string_view text, const Sentence& sentence,
+                                     const std::vector<const FoundEntity*>& mentions) {
+  if (mentions.empty()) return std::nullopt;
+  const FoundEntity& first = *mentions.front();
+  if (first.type != "PERSON" || first.span.begin != sentence.begin) return std::nullopt;
+  std::size_t p = first.span.end;
+  while (p < sentence.end && text[p] == ' ') ++p;
+  if (p < sentence.end && text[p] == ':') return first.canonical;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
+                                    std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities) {
+  std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
+  for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
+  std::vector<std::vector<std::size_t>> dates_by_sentence(sentences.size());
+  for (std::size_t i = 0; i < dates->size(); ++i) dates_by_sentence[static_cast<std::size_t>((*dates)[i].sentence)].push_back(i);
+
+  std::vector<FoundEvent> events;
+  std::optional<std::string> speaker;
+  std::optional<std::size_t> turn_date, paragraph_date, previous_paragraph_date;
+  int paragraph = -1;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.paragraph != paragraph) {
+      paragraph = sentence.paragraph;
+      previous_paragraph_date = paragraph_date;
+      paragraph_date.reset();
+      if (auto who = SpeakerOf(text, sentence, by_sentence[s])) {
+        speaker = who;
+        turn_date.reset();
+      }
+    }
+    std::vector<std::size_t> explicit_dates;
+    std::optional<std::size_t> anaphor;
+    for (std::size_t d : dates_by_sentence[s]) {
+      if (Dates((*dates)[d].date)) explicit_dates.push_back(d);
+      if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;
+    }
+    if (explicit_dates.empty() && anaphor) {
+      const std::optional<std::size_t> antecedent = speaker ? turn_date : (paragraph_date ? paragraph_date : previous_paragraph_date);
+      if (antecedent) {
+        SentenceDate& a = (*dates)[*anaphor];
+        a.date.value = (*dates)[*antecedent].date.value;
+        a.date.mod = (*dates)[*antecedent].date.mod;
+        explicit_dates.push_back(*anaphor);
+      }
+    }
+    if (explicit_dates.empty() && paragraph_date) explicit_dates.push_back(*paragraph_date);
+    if (explicit_dates.empty()) continue;
+
+    // Each entity goes with the nearest date before it, or the first date.
+    std::map<std::size_t, std::set<std::string>> groups;
+    for (const FoundEntity* e : by_sentence[s]) {
+      std::size_t chosen = explicit_dates.front();
+      for (std::size_t d : explicit_dates) {
+        if ((*dates)[d].sentence == static_cast<int>(s) && (*dates)[d].date.span.begin <= e->span.begin) chosen = d;
+      }
+      groups[chosen].insert(e->canonical);
+    }
+    if (speaker && InFirstPerson(text.substr(sentence.begin, sentence.end - sentence.begin))) {
+      groups[explicit_dates.front()].insert(*speaker);
+    }
+    for (const auto& [d, names] : groups) {
+      events.push_back({static_cast<int>(s), d, std::vector<std::string>(names.begin(), names.end())});
+    }
+    // The sentence's last date carries on through the paragraph and turn.
+    const std::size_t last = explicit_dates.back();
+    paragraph_date = last;
+    if (speaker) turn_date = last;
+  }
+  return events;
+}
+
+}  // namespace chronograph::extract

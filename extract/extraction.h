@@ -1,0 +1,83 @@
+// The extraction data model: what the extract stage hands to the graph stage.
+// Everything is plain data with offsets into the ORIGINAL document bytes
+// (never the normalised copy), so a fact can always be shown where it was
+// read. Entity ids are stable slugs of the canonical name (see EntityId).
+#ifndef CHRONOGRAPH_EXTRACT_EXTRACTION_H_
+#define CHRONOGRAPH_EXTRACT_EXTRACTION_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace chronograph::extract {
+
+// Where a fact was read: document (as given on the command line), 1-based
+// line, and the byte span [begin, end) in the original text.
+struct SourceRef {
+  std::string document;
+  int line = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// One occurrence of an entity in the text.
+struct Mention {
+  std::string entity_id;  // stable slug, e.g. "geoffrey-hinton"
+  std::string canonical;  // display name, e.g. "Geoffrey Hinton"
+  std::string type;       // PERSON, ORG, MODEL, PRODUCT, DATASET, EVENT, WORK, CONCEPT, LOCATION, ...
+  std::string surface;    // the text as written, e.g. "Jeff Hinton"
+  int sentence = 0;       // index into the document's sentences
+  SourceRef source;
+  std::string rule_id;    // gazetteer file or pattern rule that found it
+};
+
+// One temporal expression with its TIMEX3-style value.
+struct DateMention {
+  std::string text;   // as written (original bytes), e.g. "2016 年初"
+  std::string value;  // "2012", "2012-09", "2016-Q1", "2002/2003", "201X", "P10Y"
+  std::string mod;    // "", "START", "MID", "END"
+  std::string kind;   // "date", "interval", "duration", "anaphoric"
+  int sentence = 0;
+  SourceRef source;
+  std::string rule_id;
+};
+
+// A dated statement: a date and the entities the statement names.
+struct Event {
+  std::string date;       // a date value (never a duration)
+  std::string mod;
+  std::string date_text;  // the date as written
+  std::vector<std::string> entity_ids;  // sorted, unique
+  std::string text;       // the sentence the event was read from (original bytes)
+  SourceRef source;
+};
+
+// A typed, directed relation stated by a rule ("created", "founded", ...).
+struct Relation {
+  std::string type;
+  std::string from_id;
+  std::string to_id;
+  std::string date;      // "" when the sentence states none
+  std::string evidence;  // the sentence (original bytes)
+  SourceRef source;
+  std::string rule_id;
+};
+
+// Everything read from one document.
+struct ExtractionResult {
+  std::string document;
+  std::size_t sentence_count = 0;
+  std::vector<Mention> mentions;  // in text order
+  std::vector<DateMention> dates; // in text order
+  std::vector<Event> events;      // in text order
+  std::vector<Relation> relations;
+};
+
+// The stable id of an entity: lower-case ASCII letters and digits of the
+// canonical name joined by '-', other characters (CJK) kept as they are.
+// "Geoffrey Hinton" -> "geoffrey-hinton", "GPT-3.5" -> "gpt-3-5".
+std::string EntityId(const std::string& canonical);
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_EXTRACTION_H_

@@ -1,0 +1,36 @@
+// Extractor: the one call that runs every extraction stage on a document:
+// normalise -> sentences -> dates and entities -> events. Built once from a
+// RuleSet, then immutable; Extract() may run on several threads at once.
+// Output offsets and lines refer to the original document bytes.
+#ifndef CHRONOGRAPH_EXTRACT_EXTRACTOR_H_
+#define CHRONOGRAPH_EXTRACT_EXTRACTOR_H_
+
+#include <memory>
+
+#include "extract/document.h"
+#include "extract/entities.h"
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "extract/status.h"
+
+namespace chronograph::extract {
+
+class Extractor {
+ public:
+  static Result<std::shared_ptr<const Extractor>> Create(std::shared_ptr<const RuleSet> rules);
+
+  ExtractionResult Extract(const Document& document) const;
+
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  Extractor(std::shared_ptr<const RuleSet> rules, std::shared_ptr<const EntityFinder> entities)
+      : rules_(std::move(rules)), entities_(std::move(entities)) {}
+
+  std::shared_ptr<const RuleSet> rules_;
+  std::shared_ptr<const EntityFinder> entities_;
+};
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_EXTRACTOR_H_

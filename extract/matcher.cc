@@ -1,0 +1,73 @@
+#include "extract/matcher.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+namespace chronograph::extract {
+
+std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range) {
+  std::vector<PatternMatch> out;
+  std::vector<re2::StringPiece> groups;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const re2::RE2& re = *rules[r].regex;
+    const auto& names = re.NamedCapturingGroups();
+    const auto name_group = names.find("name");
+    groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, re2::StringPiece());
+    const re2::StringPiece input(text.data(), range.end);
+    std::size_t pos = range.begin;
+    while (pos <= range.end &&
+           re.Match(input, pos, range.end, re2::RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+      auto offset = [&](const re2::StringPiece& g) { return static_cast<std::size_t>(g.data() - text.data()); };
+      PatternMatch m;
+      m.rule = &rules[r];
+      m.rule_index = r;
+      m.span = {offset(groups[0]), offset(groups[0]) + groups[0].size()};
+      for (const auto& [name, index] : names) {
+        const re2::StringPiece& g = groups[static_cast<std::size_t>(index)];
+        if (g.data() != nullptr) m.captures[name] = {offset(g), offset(g) + g.size()};
+      }
+      if (name_group != names.end()) {
+        const auto it = m.captures.find("name");
+        if (it != m.captures.end()) m.span = it->second;
+      }
+      std::size_t next = m.span.end;
+      if (next <= pos) {  // an empty match: step over one UTF-8 character
+        next = pos + 1;
+        while (next < range.end && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+      }
+      const bool rejected =
+          rules[r].reject && re2::RE2::PartialMatch(re2::StringPiece(text.data() + m.span.begin, m.span.size()), *rules[r].reject);
+      if (!m.span.empty() && !rejected) out.push_back(std::move(m));
+      pos = next;
+    }
+  }
+  return out;
+}
+
+std::vector<PatternMatch> ResolveOverlaps(std::vector<PatternMatch> matches) {
+  std::vector<Span> suppressed;
+  for (const PatternMatch& m : matches) {
+    if (m.rule->suppress) suppressed.push_back(m.span);
+  }
+  std::vector<PatternMatch> candidates;
+  for (PatternMatch& m : matches) {
+    if (m.rule->suppress) continue;
+    const bool hit = std::any_of(suppressed.begin(), suppressed.end(), [&](const Span& s) { return s.Overlaps(m.span); });
+    if (!hit) candidates.push_back(std::move(m));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
+    if (a.rule_index != b.rule_index) return a.rule_index < b.rule_index;
+    return a.span.begin < b.span.begin;
+  });
+  std::vector<PatternMatch> kept;
+  for (PatternMatch& m : candidates) {
+    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) { return k.span.Overlaps(m.span); });
+    if (!clash) kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const PatternMatch& a, const PatternMatch& b) { return a.span.begin < b.span.begin; });
+  return kept;
+}
+
+}  // namespace chronograph::extract

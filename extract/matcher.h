@@ -1,0 +1,46 @@
+// Runs compiled pattern rules over a stretch of normalised text.
+// Output: every non-overlapping match of every rule (per rule, left to right),
+// with its named captures as absolute offsets. A rule whose pattern carries a
+// group named "name" advances past that group rather than the whole match, so
+// context characters a pattern needs (RE2 has no look-around) can be shared
+// by neighbouring matches. ResolveOverlaps then applies suppressors and keeps
+// the longest match wherever matches overlap (ties: the earlier rule).
+// A match containing a match of its rule's "reject" pattern is dropped.
+#ifndef CHRONOGRAPH_EXTRACT_MATCHER_H_
+#define CHRONOGRAPH_EXTRACT_MATCHER_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/rule_set.h"
+
+namespace chronograph::extract {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return begin == end; }
+  std::size_t size() const { return end - begin; }
+  bool Overlaps(const Span& other) const { return begin < other.end && other.begin < end; }
+};
+
+struct PatternMatch {
+  const PatternRule* rule = nullptr;
+  std::size_t rule_index = 0;  // order in the rule list: earlier wins ties
+  Span span;                   // the "name" group if the pattern has one, else the whole match
+  std::map<std::string, Span> captures;  // named groups that took part in the match
+};
+
+// Matches of every rule in rules over text[range.begin, range.end).
+std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range);
+
+// Drops matches overlapping a suppressor, then overlapping a longer match.
+// Result is in text order and holds no suppressors.
+std::vector<PatternMatch> ResolveOverlaps(std::vector<PatternMatch> matches);
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_MATCHER_H_

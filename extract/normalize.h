@@ -1,0 +1,36 @@
+// Normalisation: the one place where text is made uniform for the rules.
+// Input: original UTF-8 bytes. Output: NFKC text (full-width digits, letters
+// and punctuation become ASCII) with every dash folded to '-', every space
+// separator to ' ', and name dots (・•‧) to '·'; newlines are kept, so lines
+// and paragraphs survive. ToOriginal() maps any normalised byte offset back
+// to the original text, so every match can be reported where it was read.
+#ifndef CHRONOGRAPH_EXTRACT_NORMALIZE_H_
+#define CHRONOGRAPH_EXTRACT_NORMALIZE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronograph::extract {
+
+struct NormalizedText {
+  std::string text;
+  // origin[i] is the original offset of normalised byte i; origin[text.size()]
+  // is the original length. A normalised span [b, e) came from the original
+  // span [origin[b], origin[e]).
+  std::vector<std::size_t> origin;
+
+  std::size_t ToOriginal(std::size_t offset) const { return origin[offset]; }
+};
+
+// Never fails: input must already be valid UTF-8 (see LoadDocument); a stray
+// invalid byte is passed through unchanged.
+NormalizedText Normalize(std::string_view original);
+
+// The same folding for a short string (rule aliases, examples), no offsets.
+std::string NormalizeString(std::string_view text);
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_NORMALIZE_H_

@@ -1,0 +1,343 @@
+#include "extract/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "extract/embedded_rules.h"
+#include "extract/normalize.h"
+
+namespace chronograph::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string Trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(s);
+  while (std::getline(in, part, sep)) parts.push_back(part);
+  if (!s.empty() && s.back() == sep) parts.emplace_back();
+  return parts;
+}
+
+std::string Where(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }
+
+// Calls fn(line_number, line) for each line that is not blank or a # comment.
+template <typename Fn>
+Status ForEachDataLine(const std::string& content, Fn fn) {
+  std::istringstream in(content);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    Status s = fn(number, line);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// 1-based line of the first occurrence of needle in content (1 if absent):
+// nlohmann/json keeps no positions, so a rule is located by its id string.
+int LineOfText(const std::string& content, const std::string& needle) {
+  const auto pos = content.find(needle);
+  if (pos == std::string::npos) return 1;
+  return 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<long>(pos), '\n'));
+}
+
+// Expands ${name} references from definitions, recursively (depth-limited).
+Result<std::string> Expand(const std::string& pattern, const std::map<std::string, std::string>& definitions,
+                           int depth = 0) {
+  if (depth > 8) return Status::InvalidRule("definitions nest too deeply (a cycle?)");
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < pattern.size()) {
+    const auto open = pattern.find("${", pos);
+    if (open == std::string::npos) {
+      out += pattern.substr(pos);
+      break;
+    }
+    const auto close = pattern.find('}', open);
+    if (close == std::string::npos) return Status::InvalidRule("unclosed ${ in pattern");
+    out += pattern.substr(pos, open - pos);
+    const std::string name = pattern.substr(open + 2, close - open - 2);
+    const auto it = definitions.find(name);
+    if (it == definitions.end()) return Status::InvalidRule("unknown definition ${" + name + "}");
+    Result<std::string> inner = Expand(it->second, definitions, depth + 1);
+    if (!inner.ok()) return inner.status();
+    out += "(?:" + inner.value() + ")";
+    pos = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status RuleSet::AddGazetteer(const std::string& path, const std::string& content) {
+  return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
+    const std::vector<std::string> fields = Split(line, '\t');
+    if (fields.size() < 3 || fields.size() > 4) {
+      return Status::InvalidRule(Where(path, number) + "expected canonical<TAB>TYPE<TAB>aliases[<TAB>attributes], got " +
+                                 std::to_string(fields.size()) + " fields");
+    }
+    GazetteerEntry entry;
+    entry.canonical = Trim(fields[0]);
+    entry.type = Trim(fields[1]);
+    entry.file = path;
+    entry.line = number;
+    if (entry.canonical.empty()) return Status::InvalidRule(Where(path, number) + "empty canonical name");
+    if (entry.type.empty() || !std::all_of(entry.type.begin(), entry.type.end(),
+                                           [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
+      return Status::InvalidRule(Where(path, number) + "type must be upper-case letters, got '" + entry.type + "'");
+    }
+    for (const std::string& raw : Split(fields[2], '|')) {
+      std::string alias = Trim(raw);
+      GazetteerAlias a;
+      if (!alias.empty() && alias[0] == '~') {
+        a.weak = true;
+        alias = Trim(alias.substr(1));
+      }
+      if (alias.empty()) return Status::InvalidRule(Where(path, number) + "empty alias");
+      a.text = NormalizeString(alias);
+      entry.aliases.push_back(a);
+    }
+    if (fields.size() == 4) {
+      for (const std::string& kv : Split(fields[3], ';')) {
+        if (Trim(kv).empty()) continue;
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos) {
+          return Status::InvalidRule(Where(path, number) + "attribute '" + Trim(kv) + "' is not key=value");
+        }
+        const std::string key = Trim(kv.substr(0, eq));
+        const std::string value = Trim(kv.substr(eq + 1));
+        if (key == "context") {
+          for (const std::string& c : Split(value, ',')) {
+            if (!Trim(c).empty()) entry.context.push_back(Trim(c));
+          }
+        } else {
+          entry.attributes[key] = value;
+        }
+      }
+    }
+    gazetteer_.push_back(std::move(entry));
+    return Status::Ok();
+  });
+}
+
+Status RuleSet::AddNumerals(const std::string& path, const std::string& content) {
+  return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
+    const std::vector<std::string> fields = Split(line, '\t');
+    if (fields.size() != 2) return Status::InvalidRule(Where(path, number) + "expected word<TAB>value");
+    const std::string value = Trim(fields[1]);
+    if (value.empty() || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return Status::InvalidRule(Where(path, number) + "value '" + value + "' is not a non-negative integer");
+    }
+    std::string word = NormalizeString(Trim(fields[0]));
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+    numerals_[word] = std::stoi(value);
+    return Status::Ok();
+  });
+}
+
+Status RuleSet::AddAbbreviations(const std::string& path, const std::string& content) {
+  return ForEachDataLine(content, [&](int, const std::string& line) -> Status {
+    abbreviations_.insert(Trim(line));
+    (void)path;
+    return Status::Ok();
+  });
+}
+
+Status RuleSet::AddPatterns(const std::string& path, const std::string& content, std::set<std::string>* ids) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(content, nullptr, true, /*ignore_comments=*/true);
+  } catch (const nlohmann::json::parse_error& e) {
+    const int line = 1 + static_cast<int>(std::count(content.begin(),
+                                                     content.begin() + static_cast<long>(std::min(e.byte, content.size())),
+                                                     '\n'));
+    return Status::InvalidRule(Where(path, line) + "malformed JSON: " + e.what());
+  }
+  const std::string stem = fs::path(path).stem().string();
+  if (stem != "dates" && stem != "entities") {
+    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem + "' (dates, entities)");
+  }
+  if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
+    return Status::InvalidRule(Where(path, 1) + "expected an object with a \"rules\" array");
+  }
+  std::map<std::string, std::string> definitions;
+  if (doc.contains("definitions")) {
+    if (!doc["definitions"].is_object()) return Status::InvalidRule(Where(path, 1) + "\"definitions\" must be an object");
+    for (const auto& [name, value] : doc["definitions"].items()) {
+      if (!value.is_string()) {
+        return Status::InvalidRule(Where(path, LineOfText(content, "\"" + name + "\"")) + "definition " + name +
+                                   " is not a string");
+      }
+      definitions[name] = value.get<std::string>();
+    }
+  }
+  auto get = [](const nlohmann::json& rule, const char* key) {
+    return rule.contains(key) && rule[key].is_string() ? rule[key].get<std::string>() : std::string();
+  };
+  int index = 0;
+  for (const auto& rule : doc["rules"]) {
+    ++index;
+    const std::string id = rule.is_object() ? get(rule, "id") : "";
+    const int line = id.empty() ? 1 : LineOfText(content, "\"" + id + "\"");
+    if (id.empty()) {
+      return Status::InvalidRule(Where(path, line) + "rule #" + std::to_string(index) + " has no \"id\"");
+    }
+    const std::string where = Where(path, line) + "rule " + id + ": ";
+    const std::string lang = fs::path(path).parent_path().filename().string();
+    if (id.rfind(lang + "." + stem + ".", 0) != 0) {
+      return Status::InvalidRule(where + "id must start with \"" + lang + "." + stem + ".\"");
+    }
+    if (!ids->insert(id).second) return Status::InvalidRule(where + "duplicate rule id");
+    const std::string pattern = get(rule, "pattern");
+    if (pattern.empty()) return Status::InvalidRule(where + "missing \"pattern\"");
+    Result<std::string> expanded = Expand(pattern, definitions);
+    if (!expanded.ok()) return Status::InvalidRule(where + expanded.status().message());
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_shared<const re2::RE2>(expanded.value(), options);
+    if (!regex->ok()) {
+      return Status::InvalidRule(where + regex->error() + (regex->error_arg().empty() ? "" : ": " + regex->error_arg()));
+    }
+    PatternRule compiled;
+    if (const std::string reject = get(rule, "reject"); !reject.empty()) {
+      Result<std::string> expanded_reject = Expand(reject, definitions);
+      if (!expanded_reject.ok()) return Status::InvalidRule(where + expanded_reject.status().message());
+      compiled.reject = std::make_shared<const re2::RE2>(expanded_reject.value(), options);
+      if (!compiled.reject->ok()) return Status::InvalidRule(where + "reject: " + compiled.reject->error());
+    }
+    compiled.id = id;
+    compiled.dimension = stem;
+    compiled.file = path;
+    compiled.line = line;
+    compiled.regex = regex;
+    compiled.value = get(rule, "value");
+    compiled.kind = get(rule, "kind");
+    compiled.type = get(rule, "type");
+    compiled.mod = get(rule, "mod");
+    compiled.suppress = get(rule, "action") == "suppress";
+    compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
+    if (!get(rule, "action").empty() && !compiled.suppress) {
+      return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
+    }
+    if (!compiled.mod.empty() && compiled.mod != "START" && compiled.mod != "MID" && compiled.mod != "END") {
+      return Status::InvalidRule(where + "mod must be START, MID or END");
+    }
+    if (!compiled.suppress) {
+      if (stem == "entities" && compiled.type.empty()) return Status::InvalidRule(where + "missing \"type\"");
+      if (stem == "dates") {
+        static const std::set<std::string> kKinds = {"date", "interval", "duration", "anaphoric"};
+        if (compiled.kind.empty()) compiled.kind = "date";
+        if (!kKinds.count(compiled.kind)) return Status::InvalidRule(where + "unknown kind '" + compiled.kind + "'");
+        if (compiled.value.empty() && compiled.kind != "anaphoric") return Status::InvalidRule(where + "missing \"value\"");
+      }
+      // Every ${capture} in the value must be a named group of the pattern.
+      const auto& groups = regex->NamedCapturingGroups();
+      for (std::size_t p = compiled.value.find("${"); p != std::string::npos; p = compiled.value.find("${", p + 2)) {
+        const auto close = compiled.value.find('}', p);
+        const std::string name = compiled.value.substr(p + 2, close == std::string::npos ? 0 : close - p - 2);
+        const bool list_number = compiled.expand_list && name == "n";  // filled per expanded version
+        if (close == std::string::npos || (!groups.count(name) && !list_number)) {
+          return Status::InvalidRule(where + "value refers to ${" + name + "}, which is no named group of the pattern");
+        }
+      }
+    }
+    (stem == "dates" ? date_rules_ : entity_rules_).push_back(std::move(compiled));
+  }
+  return Status::Ok();
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::string, std::string>& files) {
+  std::shared_ptr<RuleSet> rules(new RuleSet());
+  std::set<std::string> ids;
+  for (const auto& [path, content] : files) {  // std::map: a fixed, sorted order
+    Status s;
+    if (EndsWith(path, ".examples.tsv")) {
+      continue;  // run by the test suite, not by the engine
+    } else if (path.find("gazetteer/") != std::string::npos && EndsWith(path, ".tsv")) {
+      s = rules->AddGazetteer(path, content);
+    } else if (EndsWith(path, "numerals.tsv")) {
+      s = rules->AddNumerals(path, content);
+    } else if (EndsWith(path, "abbreviations.tsv")) {
+      s = rules->AddAbbreviations(path, content);
+    } else if (EndsWith(path, ".json")) {
+      s = rules->AddPatterns(path, content, &ids);
+    } else if (EndsWith(path, ".md") || EndsWith(path, ".cmake") || EndsWith(path, ".txt")) {
+      continue;  // documentation and build lists live beside the rules
+    } else {
+      s = Status::InvalidRule(path + ":1: unknown rule file kind");
+    }
+    if (!s.ok()) return s;
+  }
+  // Aliases are unique: one surface form names one entity.
+  std::map<std::string, const GazetteerEntry*> owner;
+  std::set<std::string> canonicals;
+  for (const GazetteerEntry& entry : rules->gazetteer_) {
+    if (!canonicals.insert(entry.canonical).second) {
+      return Status::InvalidRule(Where(entry.file, entry.line) + "duplicate canonical name '" + entry.canonical + "'");
+    }
+    for (const GazetteerAlias& alias : entry.aliases) {
+      auto [it, inserted] = owner.emplace(alias.text, &entry);
+      if (!inserted && it->second != &entry) {
+        return Status::InvalidRule(Where(entry.file, entry.line) + "alias '" + alias.text + "' already names '" +
+                                   it->second->canonical + "' (" + it->second->file + ":" +
+                                   std::to_string(it->second->line) + ")");
+      }
+    }
+  }
+  for (const GazetteerEntry& entry : rules->gazetteer_) {
+    for (const std::string& c : entry.context) {
+      if (!canonicals.count(c)) {
+        return Status::InvalidRule(Where(entry.file, entry.line) + "context names '" + c + "', which is no canonical name");
+      }
+    }
+  }
+  return std::shared_ptr<const RuleSet>(std::move(rules));
+}
+
+Result<std::map<std::string, std::string>> RuleSet::CollectFiles(const std::string& overlay_dir) {
+  std::map<std::string, std::string> files;
+  for (const EmbeddedRuleFile& f : EmbeddedRuleFiles()) files[std::string(f.path)] = std::string(f.content);
+  if (overlay_dir.empty()) return files;
+  std::error_code ec;
+  if (!fs::is_directory(overlay_dir, ec)) return Status::InvalidInput(overlay_dir + ": rules directory not found");
+  for (fs::recursive_directory_iterator it(overlay_dir, ec), end; it != end && !ec; it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    const std::string rel = fs::relative(it->path(), overlay_dir).generic_string();
+    std::ifstream in(it->path(), std::ios::binary);
+    if (!in) return Status::IoError(it->path().string() + ": cannot open rule file");
+    files[rel].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (ec) return Status::IoError(overlay_dir + ": " + ec.message());
+  return files;
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::Load(const std::string& overlay_dir) {
+  Result<std::map<std::string, std::string>> files = CollectFiles(overlay_dir);
+  if (!files.ok()) return files.status();
+  return FromFiles(files.value());
+}
+
+}  // namespace chronograph::extract

@@ -1,0 +1,100 @@
+// RuleSet: every rule file, parsed, checked and compiled once.
+// Input: the embedded default files (see embedded_rules.h), overlaid by the
+// files under an optional --rules directory (same relative path replaces,
+// a new path adds). Output: an immutable RuleSet, safe to share across
+// threads. Any problem fails the whole load with "path:line: reason".
+//
+// File kinds, by path (documented in rules/README.md):
+//   */gazetteer/*.tsv      canonical<TAB>TYPE<TAB>alias|~weak alias[<TAB>k=v;k=v]
+//   */numerals.tsv         word<TAB>integer value
+//   */abbreviations.tsv    one abbreviation per line ("Dr.")
+//   */<dimension>.json     {"definitions": {...}, "rules": [{"id", "pattern", ...}]}
+//   *.examples.tsv         text<TAB>expected, run by the test suite
+#ifndef CHRONOGRAPH_EXTRACT_RULE_SET_H_
+#define CHRONOGRAPH_EXTRACT_RULE_SET_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/status.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace chronograph::extract {
+
+struct GazetteerAlias {
+  std::string text;  // normalised (NormalizeString)
+  bool weak = false; // written "~alias": needs the entity or its context in the document
+};
+
+struct GazetteerEntry {
+  std::string canonical;
+  std::string type;
+  std::vector<GazetteerAlias> aliases;
+  std::vector<std::string> context;  // canonical names that license weak aliases
+  std::map<std::string, std::string> attributes;  // wikidata=, founded=, ...
+  std::string file;
+  int line = 0;
+};
+
+// A compiled pattern rule from a dates/entities JSON file.
+struct PatternRule {
+  std::string id;         // "<lang>.<dimension>.<slug>", unique across all files
+  std::string dimension;  // "dates" or "entities"
+  std::string file;
+  int line = 0;
+  std::shared_ptr<const re2::RE2> regex;
+  std::string value;      // dates: value template ("${year}-${month}"); entities: canonical template
+  std::string kind;       // dates: date|interval|duration|anaphoric; entities: unused
+  std::string type;       // entities: PERSON, MODEL, ...
+  std::string mod;        // dates: START|MID|END or ""
+  bool suppress = false;  // "action": "suppress": removes overlapping matches of its dimension
+  bool expand_list = false;  // entities: one entity per number in the "versions" capture
+  // "reject": a match whose span contains a match of this pattern is dropped
+  // (RE2 has no negative look-ahead; this plays its part).
+  std::shared_ptr<const re2::RE2> reject;
+};
+
+class RuleSet {
+ public:
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  // files: relative path -> content. Fails with "path:line: reason".
+  static Result<std::shared_ptr<const RuleSet>> FromFiles(const std::map<std::string, std::string>& files);
+
+  // The embedded defaults overlaid by overlay_dir ("" for none).
+  static Result<std::shared_ptr<const RuleSet>> Load(const std::string& overlay_dir);
+
+  // The files Load would read (embedded + overlay), for the examples test.
+  static Result<std::map<std::string, std::string>> CollectFiles(const std::string& overlay_dir);
+
+  const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
+  const std::vector<PatternRule>& date_rules() const { return date_rules_; }
+  const std::vector<PatternRule>& entity_rules() const { return entity_rules_; }
+  // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
+  const std::map<std::string, int>& numerals() const { return numerals_; }
+  const std::set<std::string>& abbreviations() const { return abbreviations_; }
+
+ private:
+  RuleSet() = default;
+  Status AddGazetteer(const std::string& path, const std::string& content);
+  Status AddNumerals(const std::string& path, const std::string& content);
+  Status AddAbbreviations(const std::string& path, const std::string& content);
+  Status AddPatterns(const std::string& path, const std::string& content, std::set<std::string>* ids);
+
+  std::vector<GazetteerEntry> gazetteer_;
+  std::vector<PatternRule> date_rules_;
+  std::vector<PatternRule> entity_rules_;
+  std::map<std::string, int> numerals_;
+  std::set<std::string> abbreviations_;
+};
+
+}  // namespace chronograph::extract
+
+#endif  // CHRONOGRAPH_EXTRACT_RULE_SET_H_

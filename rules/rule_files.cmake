@@ -1,0 +1,29 @@
+# Every default rule file, relative to rules/. Embedded into the binary and
+# walked by the rule-examples test; keep it in step with the directory.
+set(CHRONOGRAPH_RULE_FILES
+  common/gazetteer/person.tsv
+  common/gazetteer/org.tsv
+  common/gazetteer/model.tsv
+  common/gazetteer/product.tsv
+  common/gazetteer/dataset.tsv
+  common/gazetteer/event.tsv
+  common/gazetteer/work.tsv
+  common/gazetteer/concept.tsv
+  common/gazetteer/location.tsv
+  common/gazetteer.examples.tsv
+  common/dates.json
+  common/dates.examples.tsv
+  common/entities.json
+  common/entities.examples.tsv
+  zh/numerals.tsv
+  zh/dates.json
+  zh/dates.examples.tsv
+  zh/entities.json
+  zh/entities.examples.tsv
+  en/numerals.tsv
+  en/abbreviations.tsv
+  en/dates.json
+  en/dates.examples.tsv
+  en/entities.json
+  en/entities.examples.tsv
+)
