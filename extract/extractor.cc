@@ -3,6 +3,7 @@
 #include "extract/dates.h"
 #include "extract/events.h"
 #include "extract/normalize.h"
+#include "extract/relations.h"
 #include "extract/sentences.h"
 
 namespace chronograph::extract {
@@ -64,6 +65,22 @@ ExtractionResult Extractor::Extract(const Document& document) const {
     event.text = original({sentence.begin, sentence.end});
     event.source = source({sentence.begin, sentence.end});
     result.events.push_back(std::move(event));
+  }
+
+  // Relations, sentence by sentence, dated like the sentence's first event.
+  std::vector<std::string> sentence_dates(sentences.size());
+  for (const FoundEvent& e : events) {
+    std::string& d = sentence_dates[static_cast<std::size_t>(e.sentence)];
+    if (d.empty()) d = dates[e.date_index].date.value;
+  }
+  std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
+  for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (const FoundRelation& r : FindRelations(text, sentences[s], by_sentence[s], *rules_)) {
+      const Span span{sentences[s].begin, sentences[s].end};
+      result.relations.push_back(
+          {r.type, EntityId(r.from), EntityId(r.to), sentence_dates[s], original(span), source(span), r.rule_id});
+    }
   }
   return result;
 }

@@ -1,5 +1,5 @@
 // Extractor: the one call that runs every extraction stage on a document:
-// normalise -> sentences -> dates and entities -> events. Built once from a
+// normalise -> sentences -> dates and entities -> events and relations. Built once from a
 // RuleSet, then immutable; Extract() may run on several threads at once.
 // Output offsets and lines refer to the original document bytes.
 #ifndef CHRONOGRAPH_EXTRACT_EXTRACTOR_H_

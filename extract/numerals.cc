@@ -28,6 +28,17 @@ std::optional<long long> ParseNumeral(std::string_view text, const std::map<std:
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (auto it = words.find(lower); it != words.end()) return it->second;
 
+  // "forty-seven": tens and units joined by a hyphen.
+  if (const auto dash = lower.find('-'); dash != std::string::npos) {
+    const auto tens = words.find(lower.substr(0, dash));
+    const auto units = words.find(lower.substr(dash + 1));
+    if (tens != words.end() && units != words.end() && tens->second % 10 == 0 && tens->second >= 20 &&
+        units->second < 10) {
+      return tens->second + units->second;
+    }
+    return std::nullopt;
+  }
+
   // Split into code points; every one must be a numeral word of its own.
   std::vector<int> values;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());

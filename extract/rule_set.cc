@@ -1,6 +1,7 @@
 #include "extract/rule_set.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -92,6 +93,35 @@ Result<std::string> Expand(const std::string& pattern, const std::map<std::strin
 
 }  // namespace
 
+std::string ExpandSlots(const std::string& pattern) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < pattern.size()) {
+    const auto open = pattern.find('{', pos);
+    if (open == std::string::npos) break;
+    const auto close = pattern.find('}', open);
+    const auto colon = pattern.find(':', open);
+    const bool slot = close != std::string::npos && colon != std::string::npos && colon < close &&
+                      open + 1 < colon && std::isupper(static_cast<unsigned char>(pattern[open + 1])) &&
+                      (open == 0 || pattern[open - 1] != '$');
+    if (!slot) {
+      out += pattern.substr(pos, open + 1 - pos);
+      pos = open + 1;
+      continue;
+    }
+    std::string types = pattern.substr(open + 1, colon - open - 1);
+    const bool list = !types.empty() && types.back() == '+';
+    if (list) types.pop_back();
+    const std::string name = pattern.substr(colon + 1, close - colon - 1);
+    const std::string one = "\\x{27E6}(?:" + (types == "ANY" ? std::string("[A-Z_]+") : types) + ")#[0-9]+\\x{27E7}";
+    out += pattern.substr(pos, open - pos);
+    out += "(?P<" + name + ">" + one + (list ? "(?:[^\\x{27E6}\\x{3002}]{0,4}" + one + ")*" : "") + ")";
+    pos = close + 1;
+  }
+  out += pattern.substr(std::min(pos, pattern.size()));
+  return out;
+}
+
 Status RuleSet::AddGazetteer(const std::string& path, const std::string& content) {
   return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
     const std::vector<std::string> fields = Split(line, '\t');
@@ -177,8 +207,8 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     return Status::InvalidRule(Where(path, line) + "malformed JSON: " + e.what());
   }
   const std::string stem = fs::path(path).stem().string();
-  if (stem != "dates" && stem != "entities") {
-    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem + "' (dates, entities)");
+  if (stem != "dates" && stem != "entities" && stem != "relations") {
+    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem + "' (dates, entities, relations)");
   }
   if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
     return Status::InvalidRule(Where(path, 1) + "expected an object with a \"rules\" array");
@@ -213,7 +243,7 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     if (!ids->insert(id).second) return Status::InvalidRule(where + "duplicate rule id");
     const std::string pattern = get(rule, "pattern");
     if (pattern.empty()) return Status::InvalidRule(where + "missing \"pattern\"");
-    Result<std::string> expanded = Expand(pattern, definitions);
+    Result<std::string> expanded = Expand(stem == "relations" ? ExpandSlots(pattern) : pattern, definitions);
     if (!expanded.ok()) return Status::InvalidRule(where + expanded.status().message());
     RE2::Options options;
     options.set_log_errors(false);
@@ -247,6 +277,14 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     }
     if (!compiled.suppress) {
       if (stem == "entities" && compiled.type.empty()) return Status::InvalidRule(where + "missing \"type\"");
+      if (stem == "relations") {
+        compiled.type = get(rule, "relation");
+        if (compiled.type.empty()) return Status::InvalidRule(where + "missing \"relation\"");
+        const auto& named = regex->NamedCapturingGroups();
+        if (!named.count("from") || !named.count("to")) {
+          return Status::InvalidRule(where + "a relation pattern needs a {TYPE:from} and a {TYPE:to} slot");
+        }
+      }
       if (stem == "dates") {
         static const std::set<std::string> kKinds = {"date", "interval", "duration", "anaphoric"};
         if (compiled.kind.empty()) compiled.kind = "date";
@@ -264,7 +302,7 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
         }
       }
     }
-    (stem == "dates" ? date_rules_ : entity_rules_).push_back(std::move(compiled));
+    (stem == "dates" ? date_rules_ : stem == "entities" ? entity_rules_ : relation_rules_).push_back(std::move(compiled));
   }
   return Status::Ok();
 }

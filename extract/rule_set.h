@@ -9,6 +9,7 @@
 //   */numerals.tsv         word<TAB>integer value
 //   */abbreviations.tsv    one abbreviation per line ("Dr.")
 //   */<dimension>.json     {"definitions": {...}, "rules": [{"id", "pattern", ...}]}
+//                          dimension: dates, entities or relations
 //   *.examples.tsv         text<TAB>expected, run by the test suite
 #ifndef CHRONOGRAPH_EXTRACT_RULE_SET_H_
 #define CHRONOGRAPH_EXTRACT_RULE_SET_H_
@@ -45,13 +46,13 @@ struct GazetteerEntry {
 // A compiled pattern rule from a dates/entities JSON file.
 struct PatternRule {
   std::string id;         // "<lang>.<dimension>.<slug>", unique across all files
-  std::string dimension;  // "dates" or "entities"
+  std::string dimension;  // "dates", "entities" or "relations"
   std::string file;
   int line = 0;
   std::shared_ptr<const re2::RE2> regex;
   std::string value;      // dates: value template ("${year}-${month}"); entities: canonical template
   std::string kind;       // dates: date|interval|duration|anaphoric; entities: unused
-  std::string type;       // entities: PERSON, MODEL, ...
+  std::string type;       // entities: PERSON, MODEL, ...; relations: "created", "founded", ...
   std::string mod;        // dates: START|MID|END or ""
   bool suppress = false;  // "action": "suppress": removes overlapping matches of its dimension
   bool expand_list = false;  // entities: one entity per number in the "versions" capture
@@ -59,6 +60,12 @@ struct PatternRule {
   // (RE2 has no negative look-ahead; this plays its part).
   std::shared_ptr<const re2::RE2> reject;
 };
+
+// Relation patterns run over a sentence skeleton in which every entity
+// mention is written ⟦TYPE#k⟧ (see relations.h). A slot {PERSON:from},
+// {MODEL|CONCEPT:to}, {ANY:to} matches one mention of those types into the
+// named group; {PERSON+:from} matches a list ("A, B 和 C"). Exposed for tests.
+std::string ExpandSlots(const std::string& pattern);
 
 class RuleSet {
  public:
@@ -77,6 +84,7 @@ class RuleSet {
   const std::vector<GazetteerEntry>& gazetteer() const { return gazetteer_; }
   const std::vector<PatternRule>& date_rules() const { return date_rules_; }
   const std::vector<PatternRule>& entity_rules() const { return entity_rules_; }
+  const std::vector<PatternRule>& relation_rules() const { return relation_rules_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
@@ -91,6 +99,7 @@ class RuleSet {
   std::vector<GazetteerEntry> gazetteer_;
   std::vector<PatternRule> date_rules_;
   std::vector<PatternRule> entity_rules_;
+  std::vector<PatternRule> relation_rules_;
   std::map<std::string, int> numerals_;
   std::set<std::string> abbreviations_;
 };

@@ -20,10 +20,14 @@ set(CHRONOGRAPH_RULE_FILES
   zh/dates.examples.tsv
   zh/entities.json
   zh/entities.examples.tsv
+  zh/relations.json
+  zh/relations.examples.tsv
   en/numerals.tsv
   en/abbreviations.tsv
   en/dates.json
   en/dates.examples.tsv
   en/entities.json
   en/entities.examples.tsv
+  en/relations.json
+  en/relations.examples.tsv
 )

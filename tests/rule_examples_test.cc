@@ -1,6 +1,7 @@
 // Runs every rules/**/*.examples.tsv row as its own test case (registered at
 // start-up, Duckling-style): the set of dates (value[@MOD]) or entities
-// (TYPE:Canonical) found in the text must equal the expected set exactly.
+// (TYPE:Canonical) or relations (relation:From>To) found in the text must
+// equal the expected set exactly.
 // Also fails when a rule file has no examples file, when a pattern rule
 // matches none of its file's examples, or when a gazetteer file is never hit.
 // Every example runs with the fixed document date 2013-02-12.
@@ -44,6 +45,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 bool IsDatesFile(const std::string& file) { return EndsWith(file, "dates.examples.tsv"); }
+bool IsRelationsFile(const std::string& file) { return EndsWith(file, "relations.examples.tsv"); }
 
 std::string Trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r");
@@ -95,6 +97,13 @@ std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
       found.insert(d.value + (d.mod.empty() ? "" : "@" + d.mod));
       *rule_ids += " " + d.rule_id;
     }
+  } else if (IsRelationsFile(ex.file)) {
+    std::map<std::string, std::string> label;
+    for (const Mention& m : result.mentions) label[m.entity_id] = m.canonical;
+    for (const Relation& r : result.relations) {
+      found.insert(r.type + ":" + label[r.from_id] + ">" + label[r.to_id]);
+      *rule_ids += " " + r.rule_id;
+    }
   } else {
     for (const Mention& m : result.mentions) {
       found.insert(m.type + ":" + m.canonical);
@@ -122,6 +131,25 @@ class ExampleTest : public ::testing::Test {
 // Every pattern rule matches (or suppresses) in at least one of its file's examples.
 void CheckCoverage(const std::map<std::string, std::vector<Example>>& examples_by_file) {
   const std::vector<PatternRule>* lists[] = {&Rules()->date_rules(), &Rules()->entity_rules()};
+  // Relation rules match skeletons, not text: their coverage is counted from
+  // the rule ids of the relations each example produced.
+  std::map<std::string, std::set<std::string>> relation_hits;
+  for (const auto& [file, list] : examples_by_file) {
+    if (!IsRelationsFile(file)) continue;
+    for (const Example& ex : list) {
+      std::string ids;
+      Found(ex, &ids);
+      std::istringstream in(ids);
+      std::string id;
+      while (in >> id) relation_hits[file].insert(id);
+    }
+  }
+  for (const PatternRule& rule : Rules()->relation_rules()) {
+    const std::string examples_file = rule.file.substr(0, rule.file.size() - 5) + ".examples.tsv";
+    EXPECT_TRUE(relation_hits[examples_file].count(rule.id))
+        << "rules/" << rule.file << ":" << rule.line << ": rule " << rule.id << " fires on none of the examples in rules/"
+        << examples_file;
+  }
   for (const auto* list : lists) {
     std::map<std::string, std::vector<PatternRule>> by_file;
     for (const PatternRule& rule : *list) by_file[rule.file].push_back(rule);

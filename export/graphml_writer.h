@@ -1,0 +1,34 @@
+// GraphML 1.0 export of a finalized KnowledgeGraph (shared/docs/output-
+// contract.md, "graph.graphml"). Output: UTF-8 XML 1.0 in the GraphML
+// namespace, one undirected <graph>, a typed <key> per field; every string
+// goes through SanitizeForXml10, so no input byte can make the file
+// ill-formed. Node ids are the entity ids (ExportedEntityIds), edge ids
+// e0, e1, ... in the graph's Finalize order: the same graph gives the same
+// bytes. Thread-safe (reads the graph only).
+//
+// Node data: label, type, aliases (sorted, " | "), mentions (int),
+// first_date, last_date (omitted when undated), documents (int: distinct
+// documents). Edge data: relation, weight (double), from, to, date (omitted
+// when none), evidence ("doc:line: sentence" joined with " || ", each
+// sentence cut at kMaxEvidenceChars code points, then "(+N more)" when the
+// edge was stated more often than it keeps evidence), sources (int).
+#ifndef CHRONOGRAPH_EXPORT_GRAPHML_WRITER_H_
+#define CHRONOGRAPH_EXPORT_GRAPHML_WRITER_H_
+
+#include <cstddef>
+#include <ostream>
+
+#include "extract/status.h"
+#include "graph/knowledge_graph.h"
+
+namespace chronograph::exporters {
+
+inline constexpr char kGraphmlNamespace[] = "http://graphml.graphdrawing.org/xmlns";
+inline constexpr std::size_t kMaxEvidenceChars = 200;
+
+// Writes `graph` as GraphML to `out`. Returns IoError when the stream fails.
+Status WriteGraphml(const graph::KnowledgeGraph& graph, std::ostream& out);
+
+}  // namespace chronograph::exporters
+
+#endif  // CHRONOGRAPH_EXPORT_GRAPHML_WRITER_H_

@@ -1,0 +1,137 @@
+#include "export/timelinejs_json.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <optional>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "export/xml_text.h"
+#include "graph/timeline.h"
+
+namespace chronograph::exporters {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A TimelineJS date object for one end of a value. `is_end` picks the last
+// month of a quarter, and the last year of a decade.
+Json DateObject(const graph::DatePart& part, bool is_end) {
+  Json j = Json::object();
+  switch (part.granularity) {
+    case graph::Granularity::kDecade:
+      j["year"] = is_end ? part.year + 9 : part.year;
+      break;
+    case graph::Granularity::kYear:
+      j["year"] = part.year;
+      break;
+    case graph::Granularity::kQuarter:
+      j["year"] = part.year;
+      j["month"] = (part.quarter - 1) * 3 + (is_end ? 3 : 1);
+      break;
+    case graph::Granularity::kMonth:
+      j["year"] = part.year;
+      j["month"] = part.month;
+      break;
+    case graph::Granularity::kDay:
+      j["year"] = part.year;
+      j["month"] = part.month;
+      j["day"] = part.day;
+      break;
+  }
+  return j;
+}
+
+void Fnv1a(std::uint32_t* h, const std::string& s) {
+  for (unsigned char c : s) {
+    *h ^= c;
+    *h *= 16777619u;
+  }
+  *h ^= 0xFF;  // field separator
+  *h *= 16777619u;
+}
+
+}  // namespace
+
+std::string EventUniqueId(const extract::Event& event, std::size_t position) {
+  std::uint32_t h = 2166136261u;
+  Fnv1a(&h, event.date);
+  Fnv1a(&h, event.mod);
+  Fnv1a(&h, event.source.document);
+  Fnv1a(&h, std::to_string(event.source.line));
+  Fnv1a(&h, event.text);
+  char buffer[48];
+  std::snprintf(buffer, sizeof(buffer), "ev-%04zu-%08x", position, static_cast<unsigned>(h));
+  return buffer;
+}
+
+std::string EventGroup(const graph::KnowledgeGraph& kg, const extract::Event& event) {
+  const graph::EntityNode* best = nullptr;
+  for (const std::string& id : event.entity_ids) {  // sorted: ties keep the smaller id
+    const graph::EntityNode* node = kg.FindEntity(id);
+    if (node != nullptr && (best == nullptr || node->mentions > best->mentions)) best = node;
+  }
+  return best != nullptr ? best->type : "EVENT";
+}
+
+std::string EventHeadline(const graph::KnowledgeGraph& kg, const extract::Event& event) {
+  std::string out;
+  for (const std::string& id : event.entity_ids) {
+    if (!out.empty()) out += " \xC2\xB7 ";
+    out += kg.LabelOf(id);
+  }
+  return out;
+}
+
+Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
+                           const TimelineJsOptions& options) {
+  Json events = Json::array();
+  std::set<std::string> documents;
+  std::size_t position = 0;
+  for (const extract::Event& ev : kg.events()) {
+    const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
+    if (!value) continue;
+    documents.insert(ev.source.document);
+    Json slide = Json::object();
+    Json start = DateObject(value->start, /*is_end=*/false);
+    start["display_date"] = EscapeHtml(ev.date_text.empty() ? ev.date : ev.date_text);
+    slide["start_date"] = std::move(start);
+    if (value->is_interval) {
+      slide["end_date"] = DateObject(value->end, /*is_end=*/true);
+    } else if (value->start.granularity == graph::Granularity::kDecade) {
+      slide["end_date"] = DateObject(value->start, /*is_end=*/true);
+    }
+    std::string headline = EventHeadline(kg, ev);
+    if (headline.empty()) headline = ev.date_text.empty() ? ev.date : ev.date_text;
+    Json text = Json::object();
+    text["headline"] = EscapeHtml(headline);
+    text["text"] = EscapeHtml(ev.text) + "<br><em>" + EscapeHtml(ev.source.document) +
+                   ", line " + std::to_string(ev.source.line) + "</em>";
+    slide["text"] = std::move(text);
+    slide["group"] = SanitizeForXml10(EventGroup(kg, ev));
+    slide["unique_id"] = EventUniqueId(ev, ++position);
+    events.push_back(std::move(slide));
+  }
+
+  Json title_text = Json::object();
+  title_text["headline"] = EscapeHtml(options.headline);
+  title_text["text"] = std::to_string(position) + (position == 1 ? " event" : " events") +
+                       " from " + std::to_string(documents.size()) +
+                       (documents.size() == 1 ? " document" : " documents");
+  Json root = Json::object();
+  root["title"] = Json::object({{"text", std::move(title_text)}});
+  root["events"] = std::move(events);
+
+  try {
+    out << root.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
+  } catch (const std::exception& e) {
+    return Status::IoError(std::string("timelinejs.json: ") + e.what());
+  }
+  out.flush();
+  if (!out) return Status::IoError("timelinejs.json: write failed");
+  return Status::Ok();
+}
+
+}  // namespace chronograph::exporters

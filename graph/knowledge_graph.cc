@@ -1,0 +1,195 @@
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "graph/timeline.h"
+
+namespace chronograph::graph {
+namespace {
+
+const std::string& DocumentOf(const extract::SourceRef& source, const std::string& fallback) {
+  return source.document.empty() ? fallback : source.document;
+}
+
+// The text of the sentence spanning [begin, end) of `result`, taken from an
+// event or a relation whose source span covers it (the extraction model
+// carries sentence text only there). "" when none does.
+std::string SentenceText(const extract::ExtractionResult& result, std::size_t begin,
+                         std::size_t end) {
+  for (const extract::Event& e : result.events) {
+    if (e.source.begin <= begin && end <= e.source.end && !e.text.empty()) return e.text;
+  }
+  for (const extract::Relation& r : result.relations) {
+    if (r.source.begin <= begin && end <= r.source.end && !r.evidence.empty()) return r.evidence;
+  }
+  return "";
+}
+
+bool DateMentionBefore(const extract::DateMention& a, const extract::DateMention& b) {
+  return std::tie(a.source.document, a.source.begin, a.source.end, a.source.line, a.value, a.mod,
+                  a.text, a.kind, a.sentence, a.rule_id) <
+         std::tie(b.source.document, b.source.begin, b.source.end, b.source.line, b.value, b.mod,
+                  b.text, b.kind, b.sentence, b.rule_id);
+}
+
+}  // namespace
+
+KnowledgeGraph::PendingEntity& KnowledgeGraph::Entity(const std::string& id) {
+  return pending_entities_[id];
+}
+
+void KnowledgeGraph::AddEdge(const std::string& a, const std::string& b,
+                             const std::string& relation, const std::string& from,
+                             const std::string& to, const std::string& date,
+                             const Evidence& evidence) {
+  const bool ordered = a < b;
+  EdgeKey key{ordered ? a : b, ordered ? b : a, relation, from};
+  PendingEdge& edge = pending_edges_[key];
+  edge.from = from;
+  edge.to = to;
+  if (!date.empty()) edge.dates.insert(date);
+  ++edge.count;
+  edge.documents.insert(evidence.document);
+  // Keep the smallest evidences: the same set whatever the Add order.
+  edge.evidence.insert(evidence);
+  if (edge.evidence.size() > kMaxEvidencePerEdge) edge.evidence.erase(std::prev(edge.evidence.end()));
+}
+
+void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
+  // Mentions, grouped by sentence for co-occurrence.
+  std::map<int, std::vector<const extract::Mention*>> by_sentence;
+  for (const extract::Mention& m : result.mentions) {
+    if (m.entity_id.empty()) continue;
+    PendingEntity& entity = Entity(m.entity_id);
+    ++entity.names[{m.canonical, m.type}];
+    if (!m.surface.empty()) entity.surfaces.insert(m.surface);
+    ++entity.mentions;
+    entity.documents.insert(DocumentOf(m.source, result.document));
+    by_sentence[m.sentence].push_back(&m);
+  }
+  for (const auto& [sentence, mentions] : by_sentence) {
+    std::set<std::string> ids;
+    std::size_t begin = mentions.front()->source.begin, end = mentions.front()->source.end;
+    int line = mentions.front()->source.line;
+    for (const extract::Mention* m : mentions) {
+      ids.insert(m->entity_id);
+      begin = std::min(begin, m->source.begin);
+      end = std::max(end, m->source.end);
+      line = std::min(line, m->source.line);
+    }
+    if (ids.size() < 2) continue;
+    const Evidence evidence{DocumentOf(mentions.front()->source, result.document), line,
+                            SentenceText(result, begin, end)};
+    for (auto a = ids.begin(); a != ids.end(); ++a) {
+      for (auto b = std::next(a); b != ids.end(); ++b) {
+        AddEdge(*a, *b, kCoOccurs, *a, *b, "", evidence);
+      }
+    }
+  }
+  for (const extract::Relation& r : result.relations) {
+    if (r.from_id.empty() || r.to_id.empty() || r.from_id == r.to_id || r.type.empty()) continue;
+    const std::string& document = DocumentOf(r.source, result.document);
+    Entity(r.from_id).documents.insert(document);
+    Entity(r.to_id).documents.insert(document);
+    AddEdge(r.from_id, r.to_id, r.type, r.from_id, r.to_id, r.date,
+            Evidence{document, r.source.line, r.evidence});
+  }
+  for (const extract::DateMention& d : result.dates) {
+    pending_dates_.push_back(d);
+    if (pending_dates_.back().source.document.empty()) {
+      pending_dates_.back().source.document = result.document;
+    }
+  }
+  for (const extract::Event& e : result.events) {
+    if (IsDurationValue(e.date)) continue;  // durations are not dates
+    extract::Event event = e;
+    if (event.source.document.empty()) event.source.document = result.document;
+    std::sort(event.entity_ids.begin(), event.entity_ids.end());
+    event.entity_ids.erase(std::unique(event.entity_ids.begin(), event.entity_ids.end()),
+                           event.entity_ids.end());
+    for (const std::string& id : event.entity_ids) {
+      if (!id.empty()) Entity(id).documents.insert(event.source.document);
+    }
+    event.entity_ids.erase(std::remove(event.entity_ids.begin(), event.entity_ids.end(), ""),
+                           event.entity_ids.end());
+    pending_events_.push_back(std::move(event));
+  }
+}
+
+void KnowledgeGraph::Finalize() {
+  graph_ = Graph();
+  edges_.clear();
+  index_.clear();
+
+  events_ = pending_events_;
+  std::sort(events_.begin(), events_.end(), EventBefore);
+  dates_ = pending_dates_;
+  std::sort(dates_.begin(), dates_.end(), DateMentionBefore);
+
+  // Vertices in id order: the vecS index is the insertion order.
+  for (const auto& [id, pending] : pending_entities_) {
+    EntityNode node;
+    node.id = id;
+    const std::pair<std::string, std::string>* best = nullptr;
+    int best_count = -1;
+    for (const auto& [name, count] : pending.names) {  // ascending: first max wins ties
+      if (count > best_count) {
+        best = &name;
+        best_count = count;
+      }
+    }
+    node.label = best != nullptr ? best->first : id;
+    node.type = best != nullptr && !best->second.empty() ? best->second : kUnknownType;
+    node.aliases = pending.surfaces;
+    node.aliases.insert(node.label);
+    node.mentions = pending.mentions;
+    node.documents = pending.documents;
+    index_.emplace(id, boost::add_vertex(std::move(node), graph_));
+  }
+
+  // Events are date-ordered, so the first and last parseable dates naming
+  // an entity are its first_date and last_date.
+  for (const extract::Event& e : events_) {
+    if (!ParseDateValue(e.date)) continue;
+    for (const std::string& id : e.entity_ids) {
+      EntityNode& node = graph_[index_.at(id)];
+      if (node.first_date.empty()) node.first_date = e.date;
+      node.last_date = e.date;
+    }
+  }
+
+  for (const auto& [key, pending] : pending_edges_) {
+    RelationEdge edge;
+    edge.relation = std::get<2>(key);
+    edge.from = pending.from;
+    edge.to = pending.to;
+    for (const std::string& date : pending.dates) {
+      if (edge.date.empty() || CompareDateValues(date, "", edge.date, "") < 0) edge.date = date;
+    }
+    edge.weight = pending.count;
+    edge.sources = static_cast<int>(pending.documents.size());
+    edge.evidence.assign(pending.evidence.begin(), pending.evidence.end());
+    const Vertex u = index_.at(std::get<0>(key));
+    const Vertex v = index_.at(std::get<1>(key));
+    edges_.push_back(boost::add_edge(u, v, std::move(edge), graph_).first);
+  }
+}
+
+std::optional<Vertex> KnowledgeGraph::FindVertex(std::string_view id) const {
+  auto it = index_.find(id);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+const EntityNode* KnowledgeGraph::FindEntity(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &graph_[it->second];
+}
+
+const std::string& KnowledgeGraph::LabelOf(const std::string& id) const {
+  const EntityNode* node = FindEntity(id);
+  return node != nullptr ? node->label : id;
+}
+
+}  // namespace chronograph::graph

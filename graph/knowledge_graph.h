@@ -1,0 +1,159 @@
+// KnowledgeGraph: merges the ExtractionResults of a corpus into one
+// undirected entity graph. Input: Add() once per document, in any order.
+// Output, after Finalize(): vertices sorted by entity id, edges sorted by
+// (source id, target id, relation, from), events in date order, dates in
+// document order -- the same bytes for the same corpus whatever the Add
+// order. Not thread-safe while adding; a finalized graph that is no longer
+// modified may be read from many threads. Not copyable (it can be large).
+#ifndef CHRONOGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
+#define CHRONOGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "extract/extraction.h"
+
+namespace chronograph::graph {
+
+// Relation name of untyped edges: two entities named in one sentence.
+inline constexpr char kCoOccurs[] = "co_occurs";
+// Type of an entity that events or relations name but no mention defines
+// (the extract stage should never produce one; the graph keeps it anyway so
+// that every event entity has a node and a label).
+inline constexpr char kUnknownType[] = "UNKNOWN";
+// An edge keeps at most this many evidences (the first ones in (document,
+// line, text) order), but its weight counts every statement.
+inline constexpr std::size_t kMaxEvidencePerEdge = 3;
+
+// Where an edge was read.
+struct Evidence {
+  std::string document;
+  int line = 0;
+  std::string text;  // the sentence; "" when the extract stage gave none
+
+  friend bool operator<(const Evidence& a, const Evidence& b) {
+    return std::tie(a.document, a.line, a.text) < std::tie(b.document, b.line, b.text);
+  }
+  friend bool operator==(const Evidence& a, const Evidence& b) {
+    return std::tie(a.document, a.line, a.text) == std::tie(b.document, b.line, b.text);
+  }
+};
+
+// Vertex bundle.
+struct EntityNode {
+  std::string id;     // extract::Mention::entity_id
+  std::string label;  // canonical display name (see Finalize for conflicts)
+  std::string type;   // PERSON, ORG, MODEL, ...
+  std::set<std::string> aliases;    // distinct surface forms, incl. label
+  int mentions = 0;                 // number of Mentions over the corpus
+  std::string first_date;           // earliest event date naming it, or ""
+  std::string last_date;            // latest event date naming it, or ""
+  std::set<std::string> documents;  // documents that mention or date it
+};
+
+// Edge bundle. Boost's source/target of an undirected edge are the vertices
+// in id order; the direction of a typed relation is in from/to.
+struct RelationEdge {
+  std::string relation;  // kCoOccurs or extract::Relation::type
+  std::string from;      // entity id; for co_occurs the smaller id
+  std::string to;        // entity id; for co_occurs the larger id
+  std::string date;      // typed relations: earliest stated date, or ""
+  // co_occurs: number of sentences naming both entities; typed: number of
+  // times the relation was stated.
+  double weight = 0;
+  int sources = 0;  // number of distinct documents stating it
+  std::vector<Evidence> evidence;  // at most kMaxEvidencePerEdge, sorted
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
+                                    EntityNode, RelationEdge>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  KnowledgeGraph() = default;
+  KnowledgeGraph(const KnowledgeGraph&) = delete;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
+  KnowledgeGraph(KnowledgeGraph&&) = default;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+
+  // Merges one document's extraction. Call once per document, any order.
+  // Mentions add to their entity; mentions in one sentence add co_occurs
+  // edges; relations add typed edges; dates and events are kept as given.
+  // Relations whose two ends are the same entity are ignored. The result is
+  // visible only after the next Finalize().
+  void Add(const extract::ExtractionResult& result);
+
+  // Rebuilds the Boost graph and the sorted lists from everything added so
+  // far. Idempotent; Add after Finalize is allowed (call Finalize again).
+  // When one entity id arrives with different (canonical, type) pairs, the
+  // pair with the most mentions wins, ties going to the smallest pair in
+  // byte order: the choice does not depend on the Add order.
+  void Finalize();
+
+  // All accessors below reflect the last Finalize().
+  const Graph& graph() const { return graph_; }
+  std::size_t entity_count() const { return boost::num_vertices(graph_); }
+  std::size_t edge_count() const { return boost::num_edges(graph_); }
+
+  // Every date of the corpus, sorted by (document, offset, line, value).
+  const std::vector<extract::DateMention>& dates() const { return dates_; }
+  // Every event of the corpus, in EventBefore (date) order (timeline.h).
+  const std::vector<extract::Event>& events() const { return events_; }
+
+  // The vertex of an entity id, or nullopt.
+  std::optional<Vertex> FindVertex(std::string_view id) const;
+  // The node of an entity id, or nullptr.
+  const EntityNode* FindEntity(std::string_view id) const;
+  // The label of an entity id; the id itself when unknown.
+  const std::string& LabelOf(const std::string& id) const;
+
+  // Edges in Finalize order (edge i is GraphML "e<i>").
+  const std::vector<Edge>& edges() const { return edges_; }
+
+ private:
+  struct PendingEntity {
+    std::map<std::pair<std::string, std::string>, int> names;  // (canonical, type) -> mentions
+    std::set<std::string> surfaces;
+    int mentions = 0;
+    std::set<std::string> documents;
+  };
+  // (smaller id, larger id, relation, from) identifies an edge.
+  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+  struct PendingEdge {
+    std::string from, to;
+    std::set<std::string> dates;  // every stated date (typed relations)
+    int count = 0;
+    std::set<std::string> documents;
+    std::set<Evidence> evidence;  // bounded to kMaxEvidencePerEdge
+  };
+
+  PendingEntity& Entity(const std::string& id);
+  void AddEdge(const std::string& a, const std::string& b, const std::string& relation,
+               const std::string& from, const std::string& to, const std::string& date,
+               const Evidence& evidence);
+
+  std::map<std::string, PendingEntity> pending_entities_;
+  std::map<EdgeKey, PendingEdge> pending_edges_;
+  std::vector<extract::DateMention> pending_dates_;
+  std::vector<extract::Event> pending_events_;
+
+  Graph graph_;
+  std::vector<Edge> edges_;
+  std::map<std::string, Vertex, std::less<>> index_;
+  std::vector<extract::DateMention> dates_;
+  std::vector<extract::Event> events_;
+};
+
+}  // namespace chronograph::graph
+
+#endif  // CHRONOGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_

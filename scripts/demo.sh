@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# README command 1: install dependencies, build chronograph (Release) into
+# build/, run it over examples/ and show where the outputs went.
+# Works from any directory: it moves to the repository root first.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup.sh
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j"$(nproc)"
+
+readonly BIN=build/app/chronograph
+readonly OUT=out/examples
+
+if [[ ! -x "$BIN" ]]; then
+  echo "demo.sh: the build finished but $BIN does not exist;" >&2
+  echo "demo.sh: check that app/CMakeLists.txt defines the chronograph executable." >&2
+  exit 1
+fi
+
+status=0
+"$BIN" build examples --out "$OUT" || status=$?
+if [[ $status -ne 0 ]]; then
+  echo "demo.sh: '$BIN build examples --out $OUT' failed (exit $status)." >&2
+  exit "$status"
+fi
+
+cat <<MSG
+
+chronograph read examples/ and wrote to $PWD/$OUT:
+  graph.graphml       knowledge graph (GraphML 1.0): open in Gephi (File > Open)
+                      or networkx: python3 -c "import networkx as nx; g = nx.read_graphml('$PWD/$OUT/graph.graphml'); print(g)"
+  timeline.json       entities, dates and dated events, each with its source line
+  timelinejs.json     TimelineJS3 document (timeline.knightlab.com)
+  vis-timeline.json   items for vis-timeline (visjs.github.io/vis-timeline)
+Hint: python3 -m json.tool $PWD/$OUT/timeline.json | less   to read the timeline.
+MSG

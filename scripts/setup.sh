@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building and testing chronograph needs.
+# Idempotent: asks dpkg what is missing and runs apt-get only when something is.
+# Silent when everything is already installed; uses sudo when not run as root.
+set -euo pipefail
+
+readonly PACKAGES=(
+  build-essential
+  cmake
+  pkg-config
+  libre2-dev
+  libutf8proc-dev
+  libcli11-dev
+  nlohmann-json3-dev
+  libpugixml-dev
+  libboost-graph-dev
+  libgtest-dev
+  googletest
+  python3
+)
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "setup.sh: dpkg-query not found; this script targets Debian 12 (apt/dpkg)." >&2
+  exit 1
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  # An unknown package makes dpkg-query fail; treat that as "not installed".
+  status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+  if [[ "$status" != "install ok installed" ]]; then
+    missing+=("$pkg")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+if [[ "$(id -u)" -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "setup.sh: missing packages: ${missing[*]}" >&2
+  echo "setup.sh: need root to install them, and sudo is not available." >&2
+  echo "setup.sh: run as root: apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "setup.sh: installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update
+"${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}"

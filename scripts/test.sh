@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# README command 2: install dependencies, build chronograph (RelWithDebInfo)
+# into build/ and run the whole test suite with ctest.
+# Exits with ctest's status; works from any directory.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup.sh
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j"$(nproc)"
+
+status=0
+ctest --test-dir build --output-on-failure -j2 || status=$?
+exit "$status"

@@ -1,0 +1,224 @@
+#include "export/graphml_writer.h"
+
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include "graph/knowledge_graph.h"
+#include "tests/graph/sample_corpus.h"
+
+namespace chronograph::exporters {
+namespace {
+
+std::string WriteToString(const std::vector<extract::ExtractionResult>& docs) {
+  graph::KnowledgeGraph kg;
+  for (const auto& d : docs) kg.Add(d);
+  kg.Finalize();
+  std::ostringstream out;
+  const Status s = WriteGraphml(kg, out);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return out.str();
+}
+
+class GraphmlWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    text_ = WriteToString(chronograph::testing::SampleCorpus());
+    const pugi::xml_parse_result parsed =
+        doc_.load_string(text_.c_str(), pugi::parse_default | pugi::parse_declaration);
+    ASSERT_TRUE(parsed) << parsed.description() << " at " << parsed.offset;
+    root_ = doc_.child("graphml");
+    ASSERT_TRUE(root_);
+    for (pugi::xml_node key : root_.children("key")) {
+      keys_[key.attribute("id").value()] = key;
+    }
+  }
+  // data of `element`, keyed by attr.name.
+  std::map<std::string, std::string> Data(pugi::xml_node element) {
+    std::map<std::string, std::string> out;
+    for (pugi::xml_node d : element.children("data")) {
+      out[keys_.at(d.attribute("key").value()).attribute("attr.name").value()] = d.text().get();
+    }
+    return out;
+  }
+  pugi::xml_node Node(const std::string& id) {
+    return root_.child("graph").find_child_by_attribute("node", "id", id.c_str());
+  }
+
+  std::string text_;
+  pugi::xml_document doc_;
+  pugi::xml_node root_;
+  std::map<std::string, pugi::xml_node> keys_;
+};
+
+TEST_F(GraphmlWriterTest, DeclarationNamespaceAndOneUndirectedGraph) {
+  EXPECT_EQ(text_.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u);
+  EXPECT_STREQ(root_.attribute("xmlns").value(), kGraphmlNamespace);
+  EXPECT_EQ(std::distance(root_.children("graph").begin(), root_.children("graph").end()), 1);
+  EXPECT_STREQ(root_.child("graph").attribute("edgedefault").value(), "undirected");
+}
+
+TEST_F(GraphmlWriterTest, EveryFieldIsDeclaredWithItsType) {
+  struct Case {
+    const char* for_what;
+    const char* name;
+    const char* type;
+  };
+  const Case cases[] = {
+      {"node", "label", "string"},      {"node", "type", "string"},
+      {"node", "aliases", "string"},    {"node", "mentions", "int"},
+      {"node", "first_date", "string"}, {"node", "last_date", "string"},
+      {"node", "documents", "int"},     {"edge", "relation", "string"},
+      {"edge", "weight", "double"},     {"edge", "from", "string"},
+      {"edge", "to", "string"},         {"edge", "date", "string"},
+      {"edge", "evidence", "string"},   {"edge", "sources", "int"},
+  };
+  std::set<std::string> declared;
+  for (const Case& c : cases) {
+    pugi::xml_node found;
+    for (const auto& [id, key] : keys_) {
+      if (std::string(key.attribute("attr.name").value()) == c.name &&
+          std::string(key.attribute("for").value()) == c.for_what) {
+        found = key;
+      }
+    }
+    ASSERT_TRUE(found) << c.for_what << " " << c.name;
+    EXPECT_STREQ(found.attribute("attr.type").value(), c.type) << c.name;
+  }
+  EXPECT_EQ(keys_.size(), std::size(cases));
+  // Every <data> refers to a declared key for its element kind.
+  for (const char* kind : {"node", "edge"}) {
+    for (pugi::xml_node element : root_.child("graph").children(kind)) {
+      for (pugi::xml_node d : element.children("data")) {
+        auto it = keys_.find(d.attribute("key").value());
+        ASSERT_NE(it, keys_.end()) << d.attribute("key").value();
+        EXPECT_STREQ(it->second.attribute("for").value(), kind);
+      }
+    }
+  }
+}
+
+TEST_F(GraphmlWriterTest, NodesCarryTheContractFields) {
+  struct Case {
+    const char* id;
+    const char* label;
+    const char* type;
+    const char* aliases;
+    const char* mentions;
+    const char* documents;
+  };
+  const Case cases[] = {
+      {"ilya-sutskever", "Ilya Sutskever", "PERSON", "Ilya | Ilya Sutskever", "3", "2"},
+      {"dgx", "DGX", "PRODUCT", "DGX | DGX-1", "2", "2"},
+      {"黄仁勋", "黄仁勋", "PERSON", "黄仁勋", "1", "1"},
+      {"a-b-c", "AB & <C>", "MODEL", "AB & <C>", "1", "1"},  // U+0001 dropped
+  };
+  for (const Case& c : cases) {
+    pugi::xml_node node = Node(c.id);
+    ASSERT_TRUE(node) << c.id;
+    std::map<std::string, std::string> data = Data(node);
+    EXPECT_EQ(data["label"], c.label) << c.id;
+    EXPECT_EQ(data["type"], c.type) << c.id;
+    EXPECT_EQ(data["aliases"], c.aliases) << c.id;
+    EXPECT_EQ(data["mentions"], c.mentions) << c.id;
+    EXPECT_EQ(data["documents"], c.documents) << c.id;
+  }
+  EXPECT_EQ(Data(Node("ilya-sutskever"))["first_date"], "2002/2003");
+  EXPECT_EQ(Data(Node("ilya-sutskever"))["last_date"], "2015-12-11");
+  EXPECT_EQ(Data(Node("黄仁勋")).count("first_date"), 0u);  // undated: omitted
+}
+
+TEST_F(GraphmlWriterTest, NoForbiddenCharactersAndSpecialsEscaped) {
+  for (char c : text_) {
+    const auto u = static_cast<unsigned char>(c);
+    EXPECT_FALSE(u < 0x20 && u != '\t' && u != '\n' && u != '\r') << "control byte " << int(u);
+  }
+  EXPECT_NE(text_.find("AB &amp; &lt;C&gt;"), std::string::npos);
+}
+
+TEST_F(GraphmlWriterTest, EdgesHaveStableIdsAndExistingEnds) {
+  std::set<std::string> nodes;
+  for (pugi::xml_node n : root_.child("graph").children("node")) nodes.insert(n.attribute("id").value());
+  int i = 0;
+  for (pugi::xml_node e : root_.child("graph").children("edge")) {
+    EXPECT_EQ(std::string(e.attribute("id").value()), "e" + std::to_string(i++));
+    EXPECT_EQ(nodes.count(e.attribute("source").value()), 1u);
+    EXPECT_EQ(nodes.count(e.attribute("target").value()), 1u);
+    std::map<std::string, std::string> data = Data(e);
+    EXPECT_FALSE(data["relation"].empty());
+    EXPECT_NO_THROW(std::stod(data["weight"]));
+    EXPECT_EQ(nodes.count(data["from"]), 1u);
+    EXPECT_EQ(nodes.count(data["to"]), 1u);
+  }
+  EXPECT_GT(i, 0);
+  // The typed relation keeps its direction and date, evidence names doc:line.
+  for (pugi::xml_node e : root_.child("graph").children("edge")) {
+    std::map<std::string, std::string> data = Data(e);
+    if (data["relation"] != "founded") continue;
+    EXPECT_EQ(data["from"], "ilya-sutskever");
+    EXPECT_EQ(data["to"], "openai");
+    EXPECT_EQ(data["date"], "2015-12-11");
+    EXPECT_EQ(data["weight"], "1");
+    EXPECT_EQ(data["sources"], "1");
+    EXPECT_EQ(data["evidence"], "notes.md:3: On 2015-12-11 Ilya Sutskever co-founded OpenAI.");
+  }
+}
+
+TEST(GraphmlWriterStandaloneTest, SameBytesWhateverTheAddOrder) {
+  std::vector<extract::ExtractionResult> docs = chronograph::testing::SampleCorpus();
+  const std::string a = WriteToString(docs);
+  std::swap(docs[0], docs[1]);
+  const std::string b = WriteToString(docs);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, WriteToString(docs));
+}
+
+TEST(GraphmlWriterStandaloneTest, LongEvidenceIsTruncatedAndCounted) {
+  using chronograph::testing::MakeRelation;
+  using chronograph::testing::Src;
+  extract::ExtractionResult r;
+  r.document = "long.txt";
+  const std::string sentence(500, 'x');
+  for (int line = 1; line <= 5; ++line) {
+    r.relations.push_back(MakeRelation("won", "alexnet", "ilsvrc", "2012", sentence + "\x02",
+                                       Src("long.txt", line, 0, 10)));
+  }
+  graph::KnowledgeGraph kg;
+  kg.Add(r);
+  kg.Finalize();
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphml(kg, out).ok());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(out.str().c_str()));
+  const std::string evidence =
+      doc.select_node("//edge/data[@key='evidence']").node().text().get();
+  const std::string one = std::string(kMaxEvidenceChars, 'x') + "\xE2\x80\xA6";
+  EXPECT_EQ(evidence, "long.txt:1: " + one + " || long.txt:2: " + one + " || long.txt:3: " + one +
+                          " || (+2 more)");
+}
+
+TEST(GraphmlWriterStandaloneTest, EmptyGraphIsValid) {
+  graph::KnowledgeGraph kg;
+  kg.Finalize();
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphml(kg, out).ok());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(out.str().c_str()));
+  EXPECT_TRUE(doc.child("graphml").child("graph"));
+}
+
+TEST(GraphmlWriterStandaloneTest, FailedStreamIsAnError) {
+  graph::KnowledgeGraph kg;
+  kg.Finalize();
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  EXPECT_FALSE(WriteGraphml(kg, out).ok());
+}
+
+}  // namespace
+}  // namespace chronograph::exporters
