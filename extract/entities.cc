@@ -178,8 +178,15 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr
       std::string& alternation = exact ? exact_alternation : any_alternation;
       if (!alternation.empty()) alternation += '|';
       alternation += pattern;
+      // Aliases that differ only in case (4+ characters), spaces, hyphens or
+      // name dots are one alias to the matcher, so they must name one entity.
       auto& keys = exact ? finder->exact_keys_ : finder->folded_keys_;
-      keys.emplace(AliasKey(alias.text, exact), AliasTarget{&entry, alias.weak});
+      const auto [it, inserted] = keys.emplace(AliasKey(alias.text, exact), AliasTarget{&entry, alias.weak});
+      if (!inserted && it->second.entry != &entry) {
+        return Status::InvalidRule(entry.file + ":" + std::to_string(entry.line) + ": alias '" + alias.text +
+                                   "' is read the same as an alias of '" + it->second.entry->canonical + "' (" +
+                                   it->second.entry->file + ":" + std::to_string(it->second.entry->line) + ")");
+      }
     }
   }
   re2::RE2::Options options;
@@ -296,7 +303,22 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     out.push_back(std::move(c.found));
   }
 
-  // 5. Short forms of pattern-found people: the last part of the name.
+  // 5. One name per pattern-found entity: "GPT5", "GPT 5" and "GPT-5" are
+  // one model, named by its most spelled-out form (longest, then smallest).
+  std::map<std::string, std::string> spelling;  // alias key -> chosen canonical
+  for (const FoundEntity& f : out) {
+    if (f.rule_id.find(".tsv:") != std::string::npos) continue;
+    std::string& chosen = spelling[AliasKey(f.canonical, false)];
+    if (chosen.empty() || f.canonical.size() > chosen.size() ||
+        (f.canonical.size() == chosen.size() && f.canonical < chosen)) {
+      chosen = f.canonical;
+    }
+  }
+  for (FoundEntity& f : out) {
+    if (f.rule_id.find(".tsv:") == std::string::npos) f.canonical = spelling[AliasKey(f.canonical, false)];
+  }
+
+  // 6. Short forms of pattern-found people: the last part of the name.
   std::map<std::string, std::string> short_forms;  // surname -> canonical
   for (const FoundEntity& f : out) {
     if (f.type != "PERSON" || f.rule_id.find(".tsv:") != std::string::npos) continue;

@@ -9,6 +9,8 @@
 //   - a weak alias ("~Ilya") counts only if the document also names the
 //     entity by a strong alias or names one of its context entities;
 //   - a pattern match whose text is a gazetteer alias becomes that entity;
+//   - pattern matches that differ only in case, spaces and hyphens ("GPT5",
+//     "GPT-5") are one entity, named by the longest spelling;
 //   - a person found by pattern ("James Martens") is also found later by
 //     the last part of the name ("Martens"), within the same document.
 #ifndef CHRONOGRAPH_EXTRACT_ENTITIES_H_

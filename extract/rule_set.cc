@@ -115,7 +115,7 @@ std::string ExpandSlots(const std::string& pattern) {
     const std::string name = pattern.substr(colon + 1, close - colon - 1);
     const std::string one = "\\x{27E6}(?:" + (types == "ANY" ? std::string("[A-Z_]+") : types) + ")#[0-9]+\\x{27E7}";
     out += pattern.substr(pos, open - pos);
-    out += "(?P<" + name + ">" + one + (list ? "(?:[^\\x{27E6}\\x{3002}]{0,4}" + one + ")*" : "") + ")";
+    out += "(?P<" + name + ">" + one + (list ? "(?:[^\\x{27E6}\\x{3002}]{0,6}" + one + ")*" : "") + ")";
     pos = close + 1;
   }
   out += pattern.substr(std::min(pos, pattern.size()));
