@@ -154,6 +154,11 @@ std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
   for (std::size_t i = 0; i < surface.size(); ++i) {
     const char c = surface[i];
     if (c == ' ' || c == '-' || c == '\n') continue;
+    // A '.' between two CJK characters stands for the name dot (伊利亚.苏茨克维).
+    if (c == '.' && i > 0 && i + 1 < surface.size() && static_cast<unsigned char>(surface[i - 1]) >= 0x80 &&
+        static_cast<unsigned char>(surface[i + 1]) >= 0x80) {
+      continue;
+    }
     if (surface.substr(i, 2) == kNameDot) {
       ++i;
       continue;

@@ -38,6 +38,13 @@ std::optional<std::string> SpeakerOf(std::string_view text, const Sentence& sent
   return std::nullopt;
 }
 
+// True when the sentence is the first thing on its line.
+bool StartsLine(std::string_view text, const Sentence& sentence) {
+  std::size_t p = sentence.begin;
+  while (p > 0 && text[p - 1] == ' ') --p;
+  return p == 0 || text[p - 1] == '\n';
+}
+
 }  // namespace
 
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
@@ -57,6 +64,10 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       paragraph = sentence.paragraph;
       previous_paragraph_date = paragraph_date;
       paragraph_date.reset();
+      if (text[sentence.begin] == '#') speaker.reset();  // a heading ends the transcript section
+    }
+    // Turns may follow line by line inside one paragraph.
+    if (StartsLine(text, sentence)) {
       if (auto who = SpeakerOf(text, sentence, by_sentence[s])) {
         speaker = who;
         turn_date.reset();

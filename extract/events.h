@@ -6,8 +6,9 @@
 //   2. else an anaphor (那时, "at that time") takes the last explicit date of
 //      the current speaker turn, or of the current or previous paragraph;
 //   3. else the last date stated earlier in the same paragraph.
-// In a transcript ("黄仁勋: ...", "Ilya Sutskever: ..."), a sentence in the
-// first person (我, 我们, I, we) also names the speaker of its turn.
+// In a transcript ("黄仁勋: ...", "Ilya Sutskever: ..." at the start of a
+// line), a sentence in the first person (我, 我们, I, we) also names the
+// speaker of its turn; a turn lasts until the next speaker or heading.
 #ifndef CHRONOGRAPH_EXTRACT_EVENTS_H_
 #define CHRONOGRAPH_EXTRACT_EVENTS_H_
 

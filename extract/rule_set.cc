@@ -57,10 +57,11 @@ Status ForEachDataLine(const std::string& content, Fn fn) {
   return Status::Ok();
 }
 
-// 1-based line of the first occurrence of needle in content (1 if absent):
-// nlohmann/json keeps no positions, so a rule is located by its id string.
-int LineOfText(const std::string& content, const std::string& needle) {
-  const auto pos = content.find(needle);
+// 1-based line of the n-th (0-based) occurrence of needle in content (1 if
+// absent): nlohmann/json keeps no positions, so a rule is located by its text.
+int LineOfText(const std::string& content, const std::string& needle, int nth = 0) {
+  auto pos = content.find(needle);
+  for (; nth > 0 && pos != std::string::npos; --nth) pos = content.find(needle, pos + 1);
   if (pos == std::string::npos) return 1;
   return 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<long>(pos), '\n'));
 }
@@ -228,10 +229,16 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     return rule.contains(key) && rule[key].is_string() ? rule[key].get<std::string>() : std::string();
   };
   int index = 0;
+  std::map<std::string, int> seen_in_file;  // id -> occurrences so far, to find a duplicate's own line
   for (const auto& rule : doc["rules"]) {
     ++index;
     const std::string id = rule.is_object() ? get(rule, "id") : "";
-    const int line = id.empty() ? 1 : LineOfText(content, "\"" + id + "\"");
+    int line = 1;
+    if (!id.empty()) {
+      line = LineOfText(content, "\"" + id + "\"", seen_in_file[id]++);
+    } else if (rule.is_object() && rule.contains("pattern")) {
+      line = LineOfText(content, rule["pattern"].dump());
+    }
     if (id.empty()) {
       return Status::InvalidRule(Where(path, line) + "rule #" + std::to_string(index) + " has no \"id\"");
     }
@@ -249,7 +256,7 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     options.set_log_errors(false);
     auto regex = std::make_shared<const re2::RE2>(expanded.value(), options);
     if (!regex->ok()) {
-      return Status::InvalidRule(where + regex->error() + (regex->error_arg().empty() ? "" : ": " + regex->error_arg()));
+      return Status::InvalidRule(where + regex->error());  // error() already quotes the offending text
     }
     PatternRule compiled;
     if (const std::string reject = get(rule, "reject"); !reject.empty()) {
@@ -375,7 +382,20 @@ Result<std::map<std::string, std::string>> RuleSet::CollectFiles(const std::stri
 Result<std::shared_ptr<const RuleSet>> RuleSet::Load(const std::string& overlay_dir) {
   Result<std::map<std::string, std::string>> files = CollectFiles(overlay_dir);
   if (!files.ok()) return files.status();
-  return FromFiles(files.value());
+  Result<std::shared_ptr<const RuleSet>> rules = FromFiles(files.value());
+  if (rules.ok()) return rules;
+  // Name the file as the user knows it: the overlay path, or rules/... for a
+  // built-in file.
+  const std::string& message = rules.status().message();
+  std::set<std::string> embedded;
+  for (const EmbeddedRuleFile& f : EmbeddedRuleFiles()) embedded.insert(std::string(f.path));
+  for (const auto& [path, content] : files.value()) {
+    if (message.rfind(path + ":", 0) != 0) continue;
+    const bool from_overlay = !overlay_dir.empty() && (!embedded.count(path) || fs::exists(fs::path(overlay_dir) / path));
+    const std::string shown = from_overlay ? (fs::path(overlay_dir) / path).generic_string() : "rules/" + path;
+    return Status::InvalidRule(shown + message.substr(path.size()));
+  }
+  return rules;
 }
 
 }  // namespace chronograph::extract

@@ -28,6 +28,15 @@ std::size_t CloserAt(const std::string& s, std::size_t pos) {
 
 bool IsSpace(char c) { return c == ' '; }
 
+// True when the '.' at pos closes a list number at the start of a line ("1. ").
+bool IsListNumber(const std::string& s, std::size_t pos) {
+  std::size_t b = pos;
+  while (b > 0 && std::isdigit(static_cast<unsigned char>(s[b - 1]))) --b;
+  if (b == pos) return false;
+  while (b > 0 && IsSpace(s[b - 1])) --b;
+  return b == 0 || s[b - 1] == '\n';
+}
+
 // The word that ends just before a '.' at pos (letters and inner dots).
 std::string WordBefore(const std::string& s, std::size_t pos) {
   std::size_t b = pos;
@@ -97,12 +106,18 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
     }
     std::size_t term = CjkTerminatorAt(s, i);
     if (term == 0 && (c == '!' || c == '?')) term = 1;
+    // '；' became ';' under NFKC: it ends a sentence in Chinese context only.
+    if (term == 0 && c == ';' &&
+        ((i > 0 && static_cast<unsigned char>(s[i - 1]) >= 0x80) ||
+         (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80))) {
+      term = 1;
+    }
     if (term == 0 && c == '.') {
       const bool at_break = i + 1 >= s.size() || IsSpace(s[i + 1]) || s[i + 1] == '\n' ||
                             static_cast<unsigned char>(s[i + 1]) >= 0x80 || CloserAt(s, i + 1);
       const std::string word = WordBefore(s, i);
       const bool initial = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0]));
-      if (at_break && !initial && abbreviations.count(word) == 0) term = 1;
+      if (at_break && !initial && abbreviations.count(word) == 0 && !IsListNumber(s, i)) term = 1;
     }
     if (term == 0) {
       ++i;

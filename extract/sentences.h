@@ -2,7 +2,7 @@
 // Input: NormalizedText and a set of English abbreviations ("Dr.", "e.g.").
 // Output: sentences in text order, covering every non-blank stretch once,
 // each with the index of its paragraph (blank-line separated block; a list
-// item or heading also starts one). Ends: 。！？；!?… always; '.' before a
+// item or heading also starts one). Ends: 。！？!?… always, ';' (NFKC of ；) next to Chinese; '.' before a
 // space or line end unless it closes an abbreviation or an initial; a line
 // end unless an English sentence obviously continues on the next line.
 #ifndef CHRONOGRAPH_EXTRACT_SENTENCES_H_

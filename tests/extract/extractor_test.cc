@@ -1,0 +1,143 @@
+// Extractor: offsets and lines in Mention/DateMention/Event sources refer
+// to the original document bytes, even where normalisation changed them
+// (full-width letters and digits, dashes, a BOM).
+#include "extract/extractor.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract/document.h"
+#include "tests/extract/test_rules.h"
+
+namespace chronograph::extract {
+namespace {
+
+const std::map<std::string, std::string> kFiles = {
+    {"common/gazetteer/model.tsv", "GPT-4\tMODEL\tGPT-4\nAlexNet\tMODEL\tAlexNet\n"},
+    {"common/gazetteer/org.tsv", "OpenAI\tORG\tOpenAI\n"},
+    {"zh/dates.json", R"json({"rules": [
+       {"id": "zh.dates.ym", "pattern": "(?P<year>[0-9]{4}) *年 *(?P<month>[0-9]{1,2}) *月", "value": "${year}-${month}"},
+       {"id": "zh.dates.year", "pattern": "(?P<year>[0-9]{4}) *年", "value": "${year}"}
+     ]})json"},
+    {"common/dates.json", R"json({"rules": [
+       {"id": "common.dates.interval", "pattern": "\\b(?P<year>[0-9]{4})-(?P<year2>[0-9]{4})\\b", "value": "${year}/${year2}", "kind": "interval"}
+     ]})json"},
+};
+
+std::shared_ptr<const Extractor> TheExtractor() {
+  static const std::shared_ptr<const Extractor> extractor = []() -> std::shared_ptr<const Extractor> {
+    auto rules = RuleSet::FromFiles(kFiles);
+    EXPECT_TRUE(rules.ok()) << rules.status().ToString();
+    if (!rules.ok()) return nullptr;
+    auto e = Extractor::Create(rules.value());
+    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    return e.ok() ? e.value() : nullptr;
+  }();
+  return extractor;
+}
+
+std::string Cut(const std::string& text, const SourceRef& ref) { return text.substr(ref.begin, ref.end - ref.begin); }
+
+TEST(ExtractorTest, OffsetsPointAtOriginalBytes) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  const std::string original =
+      "第一行没有事实。\n"
+      "（注）ＯｐｅｎＡＩ在２０２３年３月发布了ＧＰＴ－４。\n"
+      "\n"
+      "AlexNet 横跨 2010\xE2\x80\x94" "2012。\n";
+  auto doc = MakeDocument("full.txt", original);
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = TheExtractor()->Extract(doc.value());
+  EXPECT_EQ(r.document, "full.txt");
+  EXPECT_EQ(r.sentence_count, 3u);
+
+  ASSERT_EQ(r.mentions.size(), 3u);
+  struct MentionCase {
+    const char* canonical;
+    const char* surface;
+    int line;
+  };
+  const MentionCase mentions[] = {{"OpenAI", "ＯｐｅｎＡＩ", 2}, {"GPT-4", "ＧＰＴ－４", 2}, {"AlexNet", "AlexNet", 4}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const Mention& m = r.mentions[i];
+    EXPECT_EQ(m.canonical, mentions[i].canonical);
+    EXPECT_EQ(m.surface, mentions[i].surface);
+    EXPECT_EQ(Cut(original, m.source), mentions[i].surface) << m.canonical;
+    EXPECT_EQ(m.source.line, mentions[i].line) << m.canonical;
+    EXPECT_EQ(m.source.document, "full.txt");
+    EXPECT_EQ(m.entity_id, EntityId(m.canonical));
+  }
+  EXPECT_EQ(r.mentions[0].sentence, 1);
+  EXPECT_EQ(r.mentions[0].rule_id, "common/gazetteer/org.tsv:1");
+
+  ASSERT_EQ(r.dates.size(), 2u);
+  EXPECT_EQ(r.dates[0].text, "２０２３年３月");
+  EXPECT_EQ(r.dates[0].value, "2023-03");
+  EXPECT_EQ(Cut(original, r.dates[0].source), "２０２３年３月");
+  EXPECT_EQ(r.dates[0].source.line, 2);
+  EXPECT_EQ(r.dates[0].rule_id, "zh.dates.ym");
+  EXPECT_EQ(r.dates[1].text, "2010\xE2\x80\x94" "2012");
+  EXPECT_EQ(r.dates[1].value, "2010/2012");
+  EXPECT_EQ(r.dates[1].kind, "interval");
+  EXPECT_EQ(r.dates[1].source.line, 4);
+
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[0].date, "2023-03");
+  EXPECT_EQ(r.events[0].date_text, "２０２３年３月");
+  EXPECT_EQ(r.events[0].entity_ids, (std::vector<std::string>{"gpt-4", "openai"}));
+  EXPECT_EQ(r.events[0].text, "（注）ＯｐｅｎＡＩ在２０２３年３月发布了ＧＰＴ－４。");
+  EXPECT_EQ(Cut(original, r.events[0].source), r.events[0].text);
+  EXPECT_EQ(r.events[0].source.line, 2);
+  EXPECT_EQ(r.events[1].date, "2010/2012");
+  EXPECT_EQ(r.events[1].source.line, 4);
+}
+
+TEST(ExtractorTest, BomShiftsNothing) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  auto doc = MakeDocument("bom.txt", "\xEF\xBB\xBF" "OpenAI 2015 年成立。");
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = TheExtractor()->Extract(doc.value());
+  ASSERT_EQ(r.mentions.size(), 1u);
+  EXPECT_EQ(r.mentions[0].source.begin, 0u);
+  EXPECT_EQ(r.mentions[0].source.end, 6u);
+  ASSERT_EQ(r.dates.size(), 1u);
+  EXPECT_EQ(Cut(doc.value().text, r.dates[0].source), "2015 年");
+}
+
+TEST(ExtractorTest, EmptyDocument) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  auto doc = MakeDocument("empty.txt", "");
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = TheExtractor()->Extract(doc.value());
+  EXPECT_EQ(r.sentence_count, 0u);
+  EXPECT_TRUE(r.mentions.empty());
+  EXPECT_TRUE(r.dates.empty());
+  EXPECT_TRUE(r.events.empty());
+}
+
+TEST(ExtractorTest, EntityId) {
+  struct Case {
+    const char* canonical;
+    const char* id;
+  };
+  const Case cases[] = {
+      {"Geoffrey Hinton", "geoffrey-hinton"}, {"GPT-3.5", "gpt-3-5"}, {"AlexNet", "alexnet"},
+      {"AT&T Bell Labs", "at-t-bell-labs"},   {"英伟达", "英伟达"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(EntityId(c.canonical), c.id) << c.canonical;
+}
+
+TEST(ExtractorTest, EmbeddedRulesBuildAnExtractor) {
+  auto extractor = Extractor::Create(chronograph::testing::EmbeddedRules());
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  auto doc = MakeDocument("e.txt", "２０１２年，AlexNet 夺冠。");
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = extractor.value()->Extract(doc.value());
+  ASSERT_FALSE(r.dates.empty());
+  EXPECT_EQ(r.dates[0].value, "2012");
+  EXPECT_EQ(r.dates[0].text, "２０１２年");
+}
+
+}  // namespace
+}  // namespace chronograph::extract

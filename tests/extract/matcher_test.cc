@@ -1,0 +1,121 @@
+// RunPatterns and ResolveOverlaps over small rule sets built with FromFiles:
+// absolute capture offsets, the "name" group, ranges, "reject", suppressors,
+// longest match and rule order on ties.
+#include "extract/matcher.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/rule_set.h"
+
+namespace chronograph::extract {
+namespace {
+
+std::shared_ptr<const RuleSet> Rules(const std::string& dates_json) {
+  auto rules = RuleSet::FromFiles({{"en/dates.json", dates_json}});
+  EXPECT_TRUE(rules.ok()) << rules.status().ToString();
+  return rules.ok() ? rules.value() : nullptr;
+}
+
+// "rule_id:matched text" for each match, in the order given.
+std::vector<std::string> Describe(const std::vector<PatternMatch>& matches, const std::string& text) {
+  std::vector<std::string> out;
+  for (const PatternMatch& m : matches) out.push_back(m.rule->id + ":" + text.substr(m.span.begin, m.span.size()));
+  return out;
+}
+
+const char kRules[] = R"json({
+  // The order of rules matters for ties.
+  "rules": [
+    {"id": "en.dates.month_year", "pattern": "\\b(?P<month>May|June) (?P<year>[0-9]{4})\\b", "value": "${year}-${month}"},
+    {"id": "en.dates.year", "pattern": "\\b(?P<year>[0-9]{4})\\b", "value": "${year}"},
+    {"id": "en.dates.year_again", "pattern": "\\b(?P<year>[0-9]{4})\\b", "value": "${year}"},
+    {"id": "en.dates.in_year", "pattern": "(?:^|[^0-9])(?P<name>(?P<year>[0-9]{4}))(?:[^0-9]|$)", "value": "${year}"},
+    {"id": "en.dates.not_money", "pattern": "\\$[0-9]+", "action": "suppress"},
+    {"id": "en.dates.decade", "pattern": "\\b(?P<decade>[0-9]{3}0)s\\b", "value": "${decade}", "reject": "1[0-4]"}
+  ]
+})json";
+
+TEST(MatcherTest, CapturesAreAbsoluteOffsets) {
+  auto rules = Rules(kRules);
+  ASSERT_NE(rules, nullptr);
+  std::vector<PatternRule> one_rule;  // must outlive the matches, which point into it
+  const std::string text = "xx In May 2012, AlexNet.";
+  const std::vector<PatternMatch> matches = RunPatterns(one_rule = {rules->date_rules()[0]}, text, {3, text.size()});
+  ASSERT_EQ(matches.size(), 1u);
+  const PatternMatch& m = matches[0];
+  EXPECT_EQ(m.rule->id, "en.dates.month_year");
+  EXPECT_EQ(m.rule_index, 0u);
+  EXPECT_EQ(text.substr(m.span.begin, m.span.size()), "May 2012");
+  EXPECT_EQ(m.span.begin, text.find("May"));
+  EXPECT_EQ(text.substr(m.captures.at("month").begin, m.captures.at("month").size()), "May");
+  EXPECT_EQ(text.substr(m.captures.at("year").begin, m.captures.at("year").size()), "2012");
+}
+
+TEST(MatcherTest, RangeLimitsMatches) {
+  auto rules = Rules(kRules);
+  ASSERT_NE(rules, nullptr);
+  std::vector<PatternRule> one_rule;  // must outlive the matches, which point into it
+  const std::string text = "1998 and 2012 and 2020";
+  const std::size_t b = text.find("2012");
+  const auto matches = RunPatterns(one_rule = {rules->date_rules()[1]}, text, {b, b + 4});
+  EXPECT_EQ(Describe(matches, text), (std::vector<std::string>{"en.dates.year:2012"}));
+}
+
+TEST(MatcherTest, NameGroupSharesContext) {
+  auto rules = Rules(kRules);
+  ASSERT_NE(rules, nullptr);
+  std::vector<PatternRule> one_rule;  // must outlive the matches, which point into it
+  // The separating space is context for both matches: without the name
+  // group the second year would be skipped.
+  const std::string text = "1998 2012";
+  const auto matches = RunPatterns(one_rule = {rules->date_rules()[3]}, text, {0, text.size()});
+  EXPECT_EQ(Describe(matches, text), (std::vector<std::string>{"en.dates.in_year:1998", "en.dates.in_year:2012"}));
+}
+
+TEST(MatcherTest, RejectDropsMatch) {
+  auto rules = Rules(kRules);
+  ASSERT_NE(rules, nullptr);
+  std::vector<PatternRule> one_rule;  // must outlive the matches, which point into it
+  const std::string text = "the 1990s and the 1400s";
+  const auto matches = RunPatterns(one_rule = {rules->date_rules()[5]}, text, {0, text.size()});
+  EXPECT_EQ(Describe(matches, text), (std::vector<std::string>{"en.dates.decade:1990s"}));
+}
+
+TEST(MatcherTest, ResolveOverlaps) {
+  auto rules = Rules(kRules);
+  ASSERT_NE(rules, nullptr);
+  std::vector<PatternRule> one_rule;  // must outlive the matches, which point into it
+  struct Case {
+    const char* text;
+    std::vector<std::string> kept;
+  };
+  const Case cases[] = {
+      {"In May 2012.", {"en.dates.month_year:May 2012"}},  // longest wins
+      {"In 2012.", {"en.dates.year:2012"}},                // tie: earliest rule
+      {"Paid $2012 in 2013.", {"en.dates.year:2013"}},     // suppressed, and no suppressor in the output
+      {"1998, June 2012 and 2020", {"en.dates.year:1998", "en.dates.month_year:June 2012", "en.dates.year:2020"}},
+      {"nothing here", {}},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    auto kept = ResolveOverlaps(RunPatterns(rules->date_rules(), text, {0, text.size()}));
+    EXPECT_EQ(Describe(kept, text), c.kept) << c.text;
+    for (std::size_t i = 1; i < kept.size(); ++i) EXPECT_LT(kept[i - 1].span.begin, kept[i].span.begin) << c.text;
+  }
+}
+
+TEST(MatcherTest, SpanHelpers) {
+  const Span a{2, 5}, b{5, 7}, c{4, 6}, empty{3, 3};
+  EXPECT_FALSE(a.Overlaps(b));
+  EXPECT_TRUE(a.Overlaps(c));
+  EXPECT_TRUE(c.Overlaps(b));
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(a.size(), 3u);
+}
+
+}  // namespace
+}  // namespace chronograph::extract

@@ -1,0 +1,195 @@
+// RuleSet: the embedded rules load; every malformed rule file in
+// tests/data/bad_rules/<case>/ fails the load with the exact
+// "file:line: reason" message in the errors[] table; --rules overlays by
+// relative path.
+#include "extract/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tests/extract/test_rules.h"
+
+namespace chronograph::extract {
+namespace {
+
+using chronograph::testing::EmbeddedRules;
+using chronograph::testing::ReadTree;
+using chronograph::testing::SourcePath;
+
+std::string BadRulesDir(const std::string& name) { return SourcePath("tests/data/bad_rules/" + name); }
+
+bool HasRule(const std::vector<PatternRule>& rules, const std::string& id) {
+  return std::any_of(rules.begin(), rules.end(), [&](const PatternRule& r) { return r.id == id; });
+}
+
+TEST(RuleSetTest, EmbeddedRulesLoad) {
+  const RuleSet& rules = *EmbeddedRules();
+  EXPECT_FALSE(rules.date_rules().empty());
+  EXPECT_FALSE(rules.entity_rules().empty());
+  EXPECT_EQ(rules.numerals().at("十"), 10);
+  EXPECT_EQ(rules.numerals().at("〇"), 0);
+  EXPECT_EQ(rules.numerals().at("march"), 3);
+  EXPECT_EQ(rules.abbreviations().count("Dr."), 1u);
+  EXPECT_EQ(rules.abbreviations().count("e.g."), 1u);
+  for (const char* id : {"zh.dates.year", "en.dates.month_year", "common.dates.year"}) {
+    EXPECT_TRUE(HasRule(rules.date_rules(), id)) << id;
+  }
+  for (const PatternRule& r : rules.date_rules()) {
+    EXPECT_EQ(r.dimension, "dates") << r.id;
+    EXPECT_GT(r.line, 0) << r.id;
+    EXPECT_NE(r.regex, nullptr) << r.id;
+  }
+  for (const GazetteerEntry& e : rules.gazetteer()) {
+    EXPECT_FALSE(e.aliases.empty()) << e.file << ":" << e.line;
+  }
+}
+
+TEST(RuleSetTest, LoadIsRepeatableAndCollectsEveryFile) {
+  auto files = RuleSet::CollectFiles("");
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  for (const char* path : {"zh/dates.json", "en/dates.json", "common/dates.json", "zh/numerals.tsv",
+                           "en/abbreviations.tsv", "zh/dates.examples.tsv"}) {
+    EXPECT_EQ(files.value().count(path), 1u) << path;
+  }
+  auto again = RuleSet::FromFiles(files.value());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again.value()->date_rules().size(), EmbeddedRules()->date_rules().size());
+}
+
+TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
+  struct Error {
+    const char* fixture;  // directory under tests/data/bad_rules
+    const char* message;  // exact Status message
+  };
+  const Error errors[] = {
+      {"gazetteer_two_fields",
+       "common/gazetteer/person.tsv:3: expected canonical<TAB>TYPE<TAB>aliases[<TAB>attributes], got 2 fields"},
+      {"gazetteer_lower_case_type", "common/gazetteer/person.tsv:1: type must be upper-case letters, got 'Person'"},
+      {"gazetteer_duplicate_alias",
+       "common/gazetteer/product.tsv:2: alias 'Apple' already names 'Apple' (common/gazetteer/org.tsv:2)"},
+      {"gazetteer_duplicate_canonical", "common/gazetteer/person.tsv:4: duplicate canonical name 'Geoffrey Hinton'"},
+      {"gazetteer_unknown_context",
+       "common/gazetteer/person.tsv:1: context names 'OpenAl', which is no canonical name"},
+      {"gazetteer_bad_attribute", "common/gazetteer/person.tsv:1: attribute 'born 1986' is not key=value"},
+      {"gazetteer_empty_alias", "common/gazetteer/model.tsv:1: empty alias"},
+      {"numerals_bad_value", "zh/numerals.tsv:2: value 'ten' is not a non-negative integer"},
+      {"json_not_object", "zh/dates.json:1: expected an object with a \"rules\" array"},
+      {"json_unknown_dimension", "zh/times.json:1: unknown pattern dimension 'times' (dates, entities, relations)"},
+      {"wrong_id_prefix", "zh/dates.json:4: rule en.dates.year: id must start with \"zh.dates.\""},
+      {"unknown_definition", "zh/dates.json:6: rule zh.dates.ym: unknown definition ${month}"},
+      {"value_missing_capture",
+       "en/dates.json:3: rule en.dates.month_year: value refers to ${day}, which is no named group of the pattern"},
+      {"unknown_kind", "en/dates.json:3: rule en.dates.years: unknown kind 'period'"},
+      {"unknown_mod", "en/dates.json:3: rule en.dates.early_year: mod must be START, MID or END"},
+      {"unknown_action", "en/dates.json:3: rule en.dates.not_count: unknown action 'remove' (suppress)"},
+      {"entity_rule_without_type", "en/entities.json:3: rule en.entities.person: missing \"type\""},
+      {"date_rule_without_value", "en/dates.json:3: rule en.dates.year: missing \"value\""},
+      {"unknown_file_kind", "zh/dates.yaml:1: unknown rule file kind"},
+  };
+  for (const Error& e : errors) {
+    auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir(e.fixture)));
+    ASSERT_FALSE(rules.ok()) << e.fixture << ": loaded, expected: " << e.message;
+    EXPECT_EQ(rules.status().code(), Status::Code::kInvalidRule) << e.fixture;
+    EXPECT_EQ(rules.status().message(), e.message) << e.fixture;
+  }
+}
+
+// nlohmann/json's own text follows the file:line prefix; only the prefix and
+// the line nlohmann reports are ours to pin down.
+TEST(RuleSetTest, JsonSyntaxErrorNamesTheLine) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("json_syntax")));
+  ASSERT_FALSE(rules.ok());
+  const std::string& message = rules.status().message();
+  EXPECT_EQ(message.rfind("zh/dates.json:5: malformed JSON: ", 0), 0u) << message;
+  EXPECT_NE(message.find("line 5"), std::string::npos) << message;
+}
+
+TEST(RuleSetTest, Re2SyntaxErrorCarriesRe2Message) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("re2_syntax")));
+  ASSERT_FALSE(rules.ok());
+  const std::string& message = rules.status().message();
+  EXPECT_EQ(message.rfind("zh/dates.json:3: rule zh.dates.ymd: ", 0), 0u) << message;
+  EXPECT_NE(message.find("missing )"), std::string::npos) << message;
+}
+
+// style.md: a compiled rule reports "...: rule zh.date.ymd: missing ): (?P<y>\d{4}",
+// the offending text once.
+TEST(RuleSetTest, Re2ErrorArgumentIsPrintedTwice) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("re2_syntax")));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(), "zh/dates.json:3: rule zh.dates.ymd: missing ): (?P<y>\\d{4}");
+}
+
+// A duplicate rule id is reported at the duplicate (line 5), not the original.
+TEST(RuleSetTest, DuplicateRuleIdPointsAtFirstDefinition) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("duplicate_rule_id")));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(), "en/dates.json:5: rule en.dates.year: duplicate rule id");
+}
+
+// A rule without an id is located by its pattern.
+TEST(RuleSetTest, RuleWithoutIdIsReportedOnLine1) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("rule_without_id")));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(), "zh/dates.json:4: rule #2 has no \"id\"");
+}
+
+TEST(RuleSetTest, OverlayReplacesFileByRelativePath) {
+  auto rules = RuleSet::Load(SourcePath("tests/data/overlay_rules"));
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  const auto& dates = rules.value()->date_rules();
+  EXPECT_TRUE(HasRule(dates, "zh.dates.reign_year"));
+  EXPECT_FALSE(HasRule(dates, "zh.dates.ymd")) << "the overlay replaces zh/dates.json";
+  EXPECT_TRUE(HasRule(dates, "en.dates.month_year")) << "other files stay";
+  EXPECT_TRUE(HasRule(dates, "common.dates.year"));
+  for (const PatternRule& r : dates) {
+    if (r.id == "zh.dates.reign_year") {
+      EXPECT_EQ(r.file, "zh/dates.json");
+      EXPECT_EQ(r.line, 5);
+    }
+  }
+  EXPECT_EQ(rules.value()->gazetteer().size(), EmbeddedRules()->gazetteer().size());
+}
+
+TEST(RuleSetTest, OverlayErrorsAndMissingDirectory) {
+  auto broken = RuleSet::Load(BadRulesDir("cli_broken_dates"));
+  ASSERT_FALSE(broken.ok());
+  // The message names the overlay file by the path the user gave.
+  EXPECT_EQ(broken.status().message().rfind(BadRulesDir("cli_broken_dates") + "/zh/dates.json:4: rule zh.dates.year: missing )", 0), 0u)
+      << broken.status().message();
+
+  auto missing = RuleSet::Load(SourcePath("tests/data/no_such_rules_dir"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), SourcePath("tests/data/no_such_rules_dir") + ": rules directory not found");
+}
+
+TEST(RuleSetTest, GazetteerFieldsAndWeakAliases) {
+  const std::map<std::string, std::string> files = {
+      {"common/gazetteer/org.tsv", "OpenAI\tORG\tOpenAI\n"},
+      {"common/gazetteer/person.tsv",
+       "# people\n\nIlya Sutskever\tPERSON\tIlya Sutskever | ~Ilya|伊利亚・苏茨克维\tcontext=OpenAI;wikidata=Q21712134\n"},
+  };
+  auto rules = RuleSet::FromFiles(files);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  const auto& gazetteer = rules.value()->gazetteer();
+  ASSERT_EQ(gazetteer.size(), 2u);
+  const GazetteerEntry& ilya = gazetteer[1];  // files load in path order
+  EXPECT_EQ(ilya.canonical, "Ilya Sutskever");
+  EXPECT_EQ(ilya.type, "PERSON");
+  EXPECT_EQ(ilya.file, "common/gazetteer/person.tsv");
+  EXPECT_EQ(ilya.line, 3);
+  ASSERT_EQ(ilya.aliases.size(), 3u);
+  EXPECT_EQ(ilya.aliases[0].text, "Ilya Sutskever");
+  EXPECT_FALSE(ilya.aliases[0].weak);
+  EXPECT_EQ(ilya.aliases[1].text, "Ilya");
+  EXPECT_TRUE(ilya.aliases[1].weak);
+  EXPECT_EQ(ilya.aliases[2].text, "伊利亚·苏茨克维") << "aliases are normalised (・ -> ·)";
+  EXPECT_EQ(ilya.context, std::vector<std::string>{"OpenAI"});
+  EXPECT_EQ(ilya.attributes.at("wikidata"), "Q21712134");
+}
+
+}  // namespace
+}  // namespace chronograph::extract
