@@ -76,7 +76,7 @@ Status RunBuild(const BuildOptions& options) {
     bytes += document.value().text.size();
     const extract::ExtractionResult result = extractor.value()->Extract(document.value());
     if (options.verbose) {
-      std::cerr << path << ": " << result.sentence_count << " sentences, " << result.mentions.size() << " mentions, "
+      std::cerr << path << ": " << result.sentences.size() << " sentences, " << result.mentions.size() << " mentions, "
                 << result.dates.size() << " dates, " << result.events.size() << " events\n";
       for (const extract::DateMention& d : result.dates) {
         std::cerr << "  " << path << ":" << d.source.line << ": date \"" << d.text << "\" = " << d.value

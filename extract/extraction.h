@@ -66,7 +66,8 @@ struct Relation {
 // Everything read from one document.
 struct ExtractionResult {
   std::string document;
-  std::size_t sentence_count = 0;
+  std::vector<SourceRef> sentences;  // every sentence's place; Mention::sentence indexes it
+  std::vector<std::string> sentence_texts;  // the same sentences, original bytes
   std::vector<Mention> mentions;  // in text order
   std::vector<DateMention> dates; // in text order
   std::vector<Event> events;      // in text order

@@ -34,7 +34,10 @@ ExtractionResult Extractor::Extract(const Document& document) const {
 
   ExtractionResult result;
   result.document = document.path;
-  result.sentence_count = sentences.size();
+  for (const Sentence& s : sentences) {
+    result.sentences.push_back(source({s.begin, s.end}));
+    result.sentence_texts.push_back(original({s.begin, s.end}));
+  }
 
   std::vector<SentenceDate> dates;
   for (std::size_t s = 0; s < sentences.size(); ++s) {

@@ -15,8 +15,12 @@ const std::string& DocumentOf(const extract::SourceRef& source, const std::strin
 // The text of the sentence spanning [begin, end) of `result`, taken from an
 // event or a relation whose source span covers it (the extraction model
 // carries sentence text only there). "" when none does.
-std::string SentenceText(const extract::ExtractionResult& result, std::size_t begin,
+std::string SentenceText(const extract::ExtractionResult& result, int sentence, std::size_t begin,
                          std::size_t end) {
+  if (sentence >= 0 && static_cast<std::size_t>(sentence) < result.sentence_texts.size()) {
+    return result.sentence_texts[static_cast<std::size_t>(sentence)];
+  }
+  // Results built by hand (tests) may carry no sentences: borrow a covering text.
   for (const extract::Event& e : result.events) {
     if (e.source.begin <= begin && end <= e.source.end && !e.text.empty()) return e.text;
   }
@@ -80,7 +84,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     }
     if (ids.size() < 2) continue;
     const Evidence evidence{DocumentOf(mentions.front()->source, result.document), line,
-                            SentenceText(result, begin, end)};
+                            SentenceText(result, sentence, begin, end)};
     for (auto a = ids.begin(); a != ids.end(); ++a) {
       for (auto b = std::next(a); b != ids.end(); ++b) {
         AddEdge(*a, *b, kCoOccurs, *a, *b, "", evidence);

@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/setup.sh
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCHRONOGRAPH_BUILD_TESTS=OFF
 cmake --build build -j"$(nproc)"
 
 readonly BIN=build/app/chronograph

@@ -50,7 +50,8 @@ TEST(ExtractorTest, OffsetsPointAtOriginalBytes) {
   ASSERT_TRUE(doc.ok());
   const ExtractionResult r = TheExtractor()->Extract(doc.value());
   EXPECT_EQ(r.document, "full.txt");
-  EXPECT_EQ(r.sentence_count, 3u);
+  EXPECT_EQ(r.sentences.size(), 3u);
+  EXPECT_EQ(r.sentence_texts.size(), 3u);
 
   ASSERT_EQ(r.mentions.size(), 3u);
   struct MentionCase {
@@ -110,7 +111,7 @@ TEST(ExtractorTest, EmptyDocument) {
   auto doc = MakeDocument("empty.txt", "");
   ASSERT_TRUE(doc.ok());
   const ExtractionResult r = TheExtractor()->Extract(doc.value());
-  EXPECT_EQ(r.sentence_count, 0u);
+  EXPECT_EQ(r.sentences.size(), 0u);
   EXPECT_TRUE(r.mentions.empty());
   EXPECT_TRUE(r.dates.empty());
   EXPECT_TRUE(r.events.empty());

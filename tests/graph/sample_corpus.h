@@ -86,7 +86,6 @@ inline std::vector<extract::ExtractionResult> SampleCorpus() {
 
   extract::ExtractionResult& talk = docs[0];
   talk.document = "talk.txt";
-  talk.sentence_count = 4;
   const std::string s0 = "2012 年，Ilya Sutskever 与 Geoffrey Hinton 创建了 AlexNet。";
   const std::string s1 = "在 2002 年到 2003 年的那个时候，Ilya 在学习。";
   const std::string s2 = "十年来，黄仁勋把 DGX 送到 OpenAI。";
@@ -130,7 +129,6 @@ inline std::vector<extract::ExtractionResult> SampleCorpus() {
 
   extract::ExtractionResult& notes = docs[1];
   notes.document = "notes.md";
-  notes.sentence_count = 2;
   const std::string n0 = "On 2015-12-11 Ilya Sutskever co-founded OpenAI.";
   const std::string n1 = "In 2016-Q1 the DGX-1 shipped.";
   notes.mentions = {
