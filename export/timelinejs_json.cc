@@ -67,21 +67,43 @@ std::string EventUniqueId(const extract::Event& event, std::size_t position) {
   return buffer;
 }
 
-std::string EventGroup(const graph::KnowledgeGraph& kg, const extract::Event& event) {
-  const graph::EntityNode* best = nullptr;
-  for (const std::string& id : event.entity_ids) {  // sorted: ties keep the smaller id
-    const graph::EntityNode* node = kg.FindEntity(id);
-    if (node != nullptr && (best == nullptr || node->mentions > best->mentions)) best = node;
+namespace {
+
+// Named things (people, organisations, models...) say more about an event
+// than the concepts and places around them, so they come first.
+bool IsBackground(const std::string& type) { return type == "CONCEPT" || type == "LOCATION"; }
+
+// The event's entities, most telling first: named before background, then
+// by mentions (descending), then id. Unknown ids go last.
+std::vector<const graph::EntityNode*> RankedEntities(const graph::KnowledgeGraph& kg, const extract::Event& event) {
+  std::vector<const graph::EntityNode*> nodes;
+  for (const std::string& id : event.entity_ids) {
+    if (const graph::EntityNode* node = kg.FindEntity(id)) nodes.push_back(node);
   }
-  return best != nullptr ? best->type : "EVENT";
+  std::stable_sort(nodes.begin(), nodes.end(), [](const graph::EntityNode* a, const graph::EntityNode* b) {
+    if (IsBackground(a->type) != IsBackground(b->type)) return !IsBackground(a->type);
+    if (a->mentions != b->mentions) return a->mentions > b->mentions;
+    return a->id < b->id;
+  });
+  return nodes;
+}
+
+}  // namespace
+
+std::string EventGroup(const graph::KnowledgeGraph& kg, const extract::Event& event) {
+  const std::vector<const graph::EntityNode*> ranked = RankedEntities(kg, event);
+  return ranked.empty() ? "EVENT" : ranked.front()->type;
 }
 
 std::string EventHeadline(const graph::KnowledgeGraph& kg, const extract::Event& event) {
+  constexpr std::size_t kMaxNames = 4;  // a headline, not a list
+  const std::vector<const graph::EntityNode*> ranked = RankedEntities(kg, event);
   std::string out;
-  for (const std::string& id : event.entity_ids) {
+  for (std::size_t i = 0; i < ranked.size() && i < kMaxNames; ++i) {
     if (!out.empty()) out += " \xC2\xB7 ";
-    out += kg.LabelOf(id);
+    out += ranked[i]->label;
   }
+  if (ranked.size() > kMaxNames) out += " \xC2\xB7 \xE2\x80\xA6";
   return out;
 }
 

@@ -12,5 +12,5 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONOGRAPH_BUILD_TESTS=
 cmake --build build -j"$(nproc)"
 
 status=0
-ctest --test-dir build --output-on-failure -j2 || status=$?
+ctest --test-dir build --output-on-failure --no-tests=error -j2 || status=$?
 exit "$status"

@@ -93,7 +93,7 @@ TEST(TimelineJsJsonTest, SampleCorpusSlides) {
   const Case cases[] = {
       {"Ilya Sutskever", "PERSON"},
       {"AB &amp; &lt;C&gt;", "MODEL"},
-      {"AlexNet \xC2\xB7 Geoffrey Hinton \xC2\xB7 Ilya Sutskever", "PERSON"},  // Ilya: most mentions
+      {"Ilya Sutskever \xC2\xB7 AlexNet \xC2\xB7 Geoffrey Hinton", "PERSON"},  // most mentioned first
       {"Ilya Sutskever \xC2\xB7 OpenAI", "PERSON"},
       {"AB &amp; &lt;C&gt;", "MODEL"},
       {"DGX", "PRODUCT"},
