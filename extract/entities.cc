@@ -283,13 +283,19 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     return a.found.span.begin < b.found.span.begin;
   });
   std::vector<Candidate> kept;
+  DisjointSpans taken;
+  std::map<std::pair<std::size_t, std::size_t>, std::string> list_spans;  // span -> rule of an expanded list
   for (Candidate& c : candidates) {
-    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const Candidate& k) {
-      return k.found.span.Overlaps(c.found.span) &&
-             !(k.found.span.begin == c.found.span.begin && k.found.span.end == c.found.span.end &&
-               k.found.rule_id == c.found.rule_id && !c.from_gazetteer);
-    });
-    if (!clash) kept.push_back(std::move(c));
+    const std::pair<std::size_t, std::size_t> key{c.found.span.begin, c.found.span.end};
+    if (taken.Overlaps(c.found.span)) {
+      const auto list = list_spans.find(key);
+      const bool same_list = !c.from_gazetteer && list != list_spans.end() && list->second == c.found.rule_id;
+      if (!same_list) continue;
+    } else {
+      taken.Insert(c.found.span);
+      if (!c.from_gazetteer) list_spans.emplace(key, c.found.rule_id);
+    }
+    kept.push_back(std::move(c));
   }
 
   // 4. Weak aliases need the entity itself or a context entity elsewhere.
@@ -337,13 +343,18 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     }
     if (last.size() >= 3 && !Lookup(last)) short_forms.emplace(last, f.canonical);
   }
+  DisjointSpans found_spans;
+  for (const FoundEntity& f : out) {
+    if (!found_spans.Overlaps(f.span)) found_spans.Insert(f.span);
+  }
   std::vector<FoundEntity> extra;
   for (const auto& [surname, canonical] : short_forms) {
     for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
       const Span span{pos, pos + surname.size()};
       if (!AtWordBoundaries(text, span.begin, span.end)) continue;
-      const bool covered = std::any_of(out.begin(), out.end(), [&](const FoundEntity& f) { return f.span.Overlaps(span); });
-      if (!covered) extra.push_back({span, canonical, "PERSON", "coref.short_form", SentenceAt(sentences, pos)});
+      if (found_spans.Overlaps(span)) continue;
+      found_spans.Insert(span);
+      extra.push_back({span, canonical, "PERSON", "coref.short_form", SentenceAt(sentences, pos)});
     }
   }
   out.insert(out.end(), extra.begin(), extra.end());

@@ -6,6 +6,15 @@
 
 namespace chronograph::extract {
 
+bool DisjointSpans::Overlaps(const Span& s) const {
+  auto it = spans_.lower_bound(s.end);  // first span starting at or after s ends
+  if (it == spans_.begin()) return false;
+  --it;  // the last span starting before s ends: the only candidate
+  return it->second > s.begin;
+}
+
+void DisjointSpans::Insert(const Span& s) { spans_.emplace(s.begin, s.end); }
+
 std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range) {
   std::vector<PatternMatch> out;
   std::vector<re2::StringPiece> groups;
@@ -62,9 +71,11 @@ std::vector<PatternMatch> ResolveOverlaps(std::vector<PatternMatch> matches) {
     return a.span.begin < b.span.begin;
   });
   std::vector<PatternMatch> kept;
+  DisjointSpans taken;
   for (PatternMatch& m : candidates) {
-    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const PatternMatch& k) { return k.span.Overlaps(m.span); });
-    if (!clash) kept.push_back(std::move(m));
+    if (taken.Overlaps(m.span)) continue;
+    taken.Insert(m.span);
+    kept.push_back(std::move(m));
   }
   std::sort(kept.begin(), kept.end(), [](const PatternMatch& a, const PatternMatch& b) { return a.span.begin < b.span.begin; });
   return kept;

@@ -27,6 +27,17 @@ struct Span {
   bool Overlaps(const Span& other) const { return begin < other.end && other.begin < end; }
 };
 
+// A set of pairwise disjoint spans with a logarithmic overlap test, for the
+// "longest match wins" passes (a linear scan made them quadratic).
+class DisjointSpans {
+ public:
+  bool Overlaps(const Span& s) const;
+  void Insert(const Span& s);  // s must not overlap a span already held
+
+ private:
+  std::map<std::size_t, std::size_t> spans_;  // begin -> end
+};
+
 struct PatternMatch {
   const PatternRule* rule = nullptr;
   std::size_t rule_index = 0;  // order in the rule list: earlier wins ties
