@@ -73,7 +73,7 @@ std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSe
   // 13) does not hide a shorter valid one.
   std::vector<PatternMatch> valid;
   for (PatternMatch& m : matches) {
-    if (!m.rule->suppress && m.rule->kind != "anaphoric" && !RenderDateValue(m, text, rules)) continue;
+    if (!m.rule->suppress && !m.rule->value.empty() && !RenderDateValue(m, text, rules)) continue;
     valid.push_back(std::move(m));
   }
   std::vector<FoundDate> out;
@@ -83,7 +83,7 @@ std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSe
     d.kind = m.rule->kind;
     d.mod = m.rule->mod;
     d.rule_id = m.rule->id;
-    if (d.kind != "anaphoric") d.value = *RenderDateValue(m, text, rules);
+    if (!m.rule->value.empty()) d.value = *RenderDateValue(m, text, rules);
     out.push_back(std::move(d));
   }
   return out;

@@ -5,7 +5,8 @@
 // captures parsed as numerals; captures are formatted by their name: year*
 // as 4 digits, month*/day* as 2, decade* as its first three digits + "X".
 // A match whose numbers are out of range (month 13, year 0999) is dropped.
-// Anaphoric expressions (那时, "at that time") come back with an empty value.
+// Anaphoric expressions (那时, "at that time") come back with an empty value;
+// a date written without its year keeps "XXXX" in its place (events.h).
 #ifndef CHRONOGRAPH_EXTRACT_DATES_H_
 #define CHRONOGRAPH_EXTRACT_DATES_H_
 

@@ -47,8 +47,22 @@ bool StartsLine(std::string_view text, const Sentence& sentence) {
 
 }  // namespace
 
+void CompleteYearlessDates(std::vector<SentenceDate>* dates) {
+  std::string last_year;
+  for (SentenceDate& d : *dates) {
+    std::string& value = d.date.value;
+    if (value.rfind("XXXX", 0) == 0) {
+      value = last_year.empty() ? "" : last_year + value.substr(4);  // no year to take: dropped
+    } else if (Dates(d.date) && value.size() >= 4 &&
+               std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      last_year = value.substr(0, 4);
+    }
+  }
+}
+
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities) {
+  CompleteYearlessDates(dates);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<std::size_t>> dates_by_sentence(sentences.size());
@@ -77,12 +91,14 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     std::optional<std::size_t> anaphor;
     for (std::size_t d : dates_by_sentence[s]) {
       if (Dates((*dates)[d].date)) explicit_dates.push_back(d);
-      if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;
+      if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;  // used only if nothing explicit
     }
     if (explicit_dates.empty() && anaphor) {
       const std::optional<std::size_t> antecedent = speaker ? turn_date : (paragraph_date ? paragraph_date : previous_paragraph_date);
-      if (antecedent) {
-        SentenceDate& a = (*dates)[*anaphor];
+      SentenceDate& a = (*dates)[*anaphor];
+      if (!a.date.value.empty()) {
+        explicit_dates.push_back(*anaphor);  // "同年": already completed to its year
+      } else if (antecedent) {
         a.date.value = (*dates)[*antecedent].date.value;
         a.date.mod = (*dates)[*antecedent].date.mod;
         explicit_dates.push_back(*anaphor);

@@ -3,7 +3,8 @@
 // offsets). Output: events in text order. How a sentence gets its date:
 //   1. its own dates (durations never date anything); with several, each
 //      entity goes with the nearest date before it (or the first date);
-//   2. else an anaphor (那时, "at that time") takes the last explicit date of
+//   2. else an anaphor: "同年", "that year" (value XXXX) take the year of the
+//      date stated last; 那时, "at that time" take the last explicit date of
 //      the current speaker turn, or of the current or previous paragraph;
 //   3. else the last date stated earlier in the same paragraph.
 // In a transcript ("黄仁勋: ...", "Ilya Sutskever: ..." at the start of a
@@ -34,6 +35,12 @@ struct SentenceDate {
   int sentence = 0;
 };
 
+// A value written without its year ("XXXX-03-13" from "3 月 13 日", "XXXX"
+// from "同年") takes the year of the date stated last before it in the
+// document; with none before it, its value becomes "" (left out).
+void CompleteYearlessDates(std::vector<SentenceDate>* dates);
+
+// Completes yearless dates, resolves anaphors, then builds the events.
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities);
 

@@ -23,10 +23,12 @@ std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std
     const auto& names = re.NamedCapturingGroups();
     const auto name_group = names.find("name");
     groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, re2::StringPiece());
-    const re2::StringPiece input(text.data(), range.end);
+    // The input starts at the range, so that ^ and \b see the range's start
+    // as the start of text (a sentence start is a boundary).
+    const re2::StringPiece input(text.data() + range.begin, range.end - range.begin);
     std::size_t pos = range.begin;
-    while (pos <= range.end &&
-           re.Match(input, pos, range.end, re2::RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+    while (pos <= range.end && re.Match(input, pos - range.begin, input.size(), re2::RE2::UNANCHORED, groups.data(),
+                                        static_cast<int>(groups.size()))) {
       auto offset = [&](const re2::StringPiece& g) { return static_cast<std::size_t>(g.data() - text.data()); };
       PatternMatch m;
       m.rule = &rules[r];

@@ -45,7 +45,8 @@ struct PatternMatch {
   std::map<std::string, Span> captures;  // named groups that took part in the match
 };
 
-// Matches of every rule in rules over text[range.begin, range.end).
+// Matches of every rule in rules over text[range.begin, range.end); the
+// range is the whole input to RE2, so ^ and $ match at its ends.
 std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range);
 
 // Drops matches overlapping a suppressor, then overlapping a longer match.
