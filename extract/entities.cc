@@ -38,7 +38,7 @@ std::string AliasPattern(const std::string& alias) {
     const bool ascii = c < 0x80;
     if (ch == " ") {
       const bool next_ascii = i + 1 < alias.size() && static_cast<unsigned char>(alias[i + 1]) < 0x80;
-      out += (prev_ascii && next_ascii) ? " +" : " *";
+      out += (prev_ascii && next_ascii) ? "(?: +|-)" : " *";  // "mixture of experts" = "mixture-of-experts"
     } else if (ch == "-") {
       out += " *-? *";
     } else if (ch == kNameDot) {
@@ -239,10 +239,12 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
         c.weak = it->second.weak;
         c.entry = it->second.entry;
         candidates.push_back(std::move(c));
-        pos = e;
-      } else {
-        pos = b + Utf8Length(static_cast<unsigned char>(text[b]));  // retry just after a rejected start
       }
+      // Go on just after this start, not after its end: a longer alias may
+      // start inside this match ("the International Journal of ..." holds
+      // the weak "The International" and the journal). Overlaps are settled
+      // below, longest first.
+      pos = b + Utf8Length(static_cast<unsigned char>(text[b]));
     }
   }
 
@@ -275,7 +277,24 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     }
   }
 
-  // 3. Overlaps: the longest span wins, the gazetteer on ties; matches of
+  // 3. Weak aliases need the entity itself or a context entity named by a
+  // strong alias somewhere in the document; unlicensed ones must not take
+  // part in the overlap contest below.
+  std::set<std::string> named;
+  for (const Candidate& c : candidates) {
+    if (!c.weak) named.insert(c.found.canonical);
+  }
+  candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                  [&](const Candidate& c) {
+                                    if (!c.weak) return false;
+                                    const auto& ctx = c.entry->context;
+                                    return !named.count(c.entry->canonical) &&
+                                           std::none_of(ctx.begin(), ctx.end(),
+                                                        [&](const std::string& n) { return named.count(n) > 0; });
+                                  }),
+                   candidates.end());
+
+  // 4. Overlaps: the longest span wins, the gazetteer on ties; matches of
   // one expanded list share their span and are kept together.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.found.span.size() != b.found.span.size()) return a.found.span.size() > b.found.span.size();
@@ -298,21 +317,8 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     kept.push_back(std::move(c));
   }
 
-  // 4. Weak aliases need the entity itself or a context entity elsewhere.
-  std::set<std::string> named;
-  for (const Candidate& c : kept) {
-    if (!c.weak) named.insert(c.found.canonical);
-  }
   std::vector<FoundEntity> out;
-  for (Candidate& c : kept) {
-    if (c.weak) {
-      const bool licensed = named.count(c.entry->canonical) ||
-                            std::any_of(c.entry->context.begin(), c.entry->context.end(),
-                                        [&](const std::string& ctx) { return named.count(ctx) > 0; });
-      if (!licensed) continue;
-    }
-    out.push_back(std::move(c.found));
-  }
+  for (Candidate& c : kept) out.push_back(std::move(c.found));
 
   // 5. One name per pattern-found entity: "GPT5", "GPT 5" and "GPT-5" are
   // one model, named by its most spelled-out form (longest, then smallest).

@@ -5,9 +5,11 @@
 // thread-safe. Find() returns the mentions of one document in text order:
 //   - Latin aliases need ASCII word boundaries; spaces, hyphens and name dots
 //     in aliases match flexibly ("GPT-4" = "GPT 4" = "GPT4" = "GPT- 4");
-//   - where matches overlap the longest wins, the gazetteer on ties;
 //   - a weak alias ("~Ilya") counts only if the document also names the
 //     entity by a strong alias or names one of its context entities;
+//   - where the remaining matches overlap the longest wins, the gazetteer on
+//     ties (every start position is tried, so a long alias starting inside
+//     a shorter match still competes);
 //   - a pattern match whose text is a gazetteer alias becomes that entity;
 //   - pattern matches that differ only in case, spaces and hyphens ("GPT5",
 //     "GPT-5") are one entity, named by the longest spelling;
