@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/json_output.h"
 #include "export/xml_text.h"
 #include "graph/timeline.h"
 
@@ -101,14 +102,7 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   }
   root["per_entity"] = std::move(per_entity);
 
-  try {
-    out << root.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
-  } catch (const std::exception& e) {
-    return Status::IoError(std::string("timeline.json: ") + e.what());
-  }
-  out.flush();
-  if (!out) return Status::IoError("timeline.json: write failed");
-  return Status::Ok();
+  return WriteJsonDocument(root, "timeline.json", out);
 }
 
 }  // namespace chronograph::exporters

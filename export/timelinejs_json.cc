@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/json_output.h"
 #include "export/xml_text.h"
 #include "graph/timeline.h"
 
@@ -146,14 +147,7 @@ Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
   root["title"] = Json::object({{"text", std::move(title_text)}});
   root["events"] = std::move(events);
 
-  try {
-    out << root.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
-  } catch (const std::exception& e) {
-    return Status::IoError(std::string("timelinejs.json: ") + e.what());
-  }
-  out.flush();
-  if (!out) return Status::IoError("timelinejs.json: write failed");
-  return Status::Ok();
+  return WriteJsonDocument(root, "timelinejs.json", out);
 }
 
 }  // namespace chronograph::exporters

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/timelinejs_json.h"
+#include "export/json_output.h"
 #include "export/xml_text.h"
 
 namespace chronograph::exporters {
@@ -56,14 +57,7 @@ Status WriteVisTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) 
   root["items"] = std::move(items);
   root["groups"] = std::move(group_list);
 
-  try {
-    out << root.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
-  } catch (const std::exception& e) {
-    return Status::IoError(std::string("vis-timeline.json: ") + e.what());
-  }
-  out.flush();
-  if (!out) return Status::IoError("vis-timeline.json: write failed");
-  return Status::Ok();
+  return WriteJsonDocument(root, "vis-timeline.json", out);
 }
 
 }  // namespace chronograph::exporters
