@@ -1,6 +1,5 @@
 #include "export/timeline_json.h"
 
-#include <exception>
 #include <string>
 #include <vector>
 

@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <exception>
 #include <optional>
 #include <set>
 

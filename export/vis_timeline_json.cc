@@ -1,7 +1,6 @@
 #include "export/vis_timeline_json.h"
 
 #include <cstdio>
-#include <exception>
 #include <optional>
 #include <set>
 
