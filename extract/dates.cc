@@ -68,7 +68,7 @@ std::optional<std::string> RenderDateValue(const PatternMatch& match, std::strin
 }
 
 std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSet& rules) {
-  std::vector<PatternMatch> matches = RunPatterns(rules.date_rules(), text, range);
+  std::vector<PatternMatch> matches = rules.date_index().Run(text, range);
   // Render before resolving overlaps, so that an out-of-range reading (month
   // 13) does not hide a shorter valid one.
   std::vector<PatternMatch> valid;

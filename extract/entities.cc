@@ -250,7 +250,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
 
   // 2. Pattern rules, sentence by sentence.
   for (const Sentence& sentence : sentences) {
-    for (const PatternMatch& m : ResolveOverlaps(RunPatterns(rules_->entity_rules(), text, {sentence.begin, sentence.end}))) {
+    for (const PatternMatch& m : ResolveOverlaps(rules_->entity_index().Run(text, {sentence.begin, sentence.end}))) {
       std::vector<std::string> numbers{""};
       if (m.rule->expand_list) {
         numbers.clear();

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,25 @@ struct PatternMatch {
 // Matches of every rule in rules over text[range.begin, range.end); the
 // range is the whole input to RE2, so ^ and $ match at its ends.
 std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range);
+
+// A prefilter over one rule list: a single RE2::Set pass over the text tells
+// which rules can match there, and only those run (most sentences hold no
+// date, most hold no relation). Same result as RunPatterns. Immutable and
+// thread-safe; the rules must outlive the index.
+class PatternIndex {
+ public:
+  explicit PatternIndex(const std::vector<PatternRule>& rules);
+  ~PatternIndex();
+  PatternIndex(const PatternIndex&) = delete;
+  PatternIndex& operator=(const PatternIndex&) = delete;
+
+  std::vector<PatternMatch> Run(std::string_view text, Span range) const;
+
+ private:
+  struct Prefilter;
+  const std::vector<PatternRule>& rules_;
+  std::unique_ptr<Prefilter> prefilter_;  // null if the set could not be built: every rule runs
+};
 
 // Drops matches overlapping a suppressor, then overlapping a longer match.
 // Result is in text order and holds no suppressors.

@@ -45,7 +45,7 @@ std::vector<FoundRelation> FindRelations(std::string_view text, const Sentence& 
   if (mentions.size() < 2 || rules.relation_rules().empty()) return out;
   const std::string skeleton = SentenceSkeleton(text, sentence, mentions);
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  for (const PatternMatch& m : RunPatterns(rules.relation_rules(), skeleton, {0, skeleton.size()})) {
+  for (const PatternMatch& m : rules.relation_index().Run(skeleton, {0, skeleton.size()})) {
     if (m.rule->suppress) continue;
     const Span from = m.captures.at("from");
     const Span to = m.captures.at("to");

@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 
 #include "extract/embedded_rules.h"
+#include "extract/matcher.h"
 #include "extract/normalize.h"
 
 namespace chronograph::extract {
@@ -359,6 +360,9 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
       }
     }
   }
+  rules->date_index_ = std::make_shared<const PatternIndex>(rules->date_rules_);
+  rules->entity_index_ = std::make_shared<const PatternIndex>(rules->entity_rules_);
+  rules->relation_index_ = std::make_shared<const PatternIndex>(rules->relation_rules_);
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 

@@ -28,6 +28,8 @@ class RE2;
 
 namespace chronograph::extract {
 
+class PatternIndex;  // matcher.h
+
 struct GazetteerAlias {
   std::string text;  // normalised (NormalizeString)
   bool weak = false; // written "~alias": needs the entity or its context in the document
@@ -85,6 +87,10 @@ class RuleSet {
   const std::vector<PatternRule>& date_rules() const { return date_rules_; }
   const std::vector<PatternRule>& entity_rules() const { return entity_rules_; }
   const std::vector<PatternRule>& relation_rules() const { return relation_rules_; }
+  // Prefiltered runners over the lists above (see PatternIndex).
+  const PatternIndex& date_index() const { return *date_index_; }
+  const PatternIndex& entity_index() const { return *entity_index_; }
+  const PatternIndex& relation_index() const { return *relation_index_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
@@ -100,6 +106,7 @@ class RuleSet {
   std::vector<PatternRule> date_rules_;
   std::vector<PatternRule> entity_rules_;
   std::vector<PatternRule> relation_rules_;
+  std::shared_ptr<const PatternIndex> date_index_, entity_index_, relation_index_;
   std::map<std::string, int> numerals_;
   std::set<std::string> abbreviations_;
 };

@@ -9,7 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/normalize.h"
 #include "extract/rule_set.h"
+#include "test_rules.h"
 
 namespace chronograph::extract {
 namespace {
@@ -115,6 +117,28 @@ TEST(MatcherTest, SpanHelpers) {
   EXPECT_TRUE(c.Overlaps(b));
   EXPECT_TRUE(empty.empty());
   EXPECT_EQ(a.size(), 3u);
+}
+
+// The RE2::Set prefilter changes speed, not results.
+TEST(PatternIndexTest, SameMatchesAsRunningEveryRule) {
+  const auto rules = chronograph::testing::EmbeddedRules();
+  ASSERT_NE(rules, nullptr);
+  const char* texts[] = {"2016 年初,OpenAI 刚刚起步。", "In early 2016 the lab had 100 people.", "没有日期的一句话。",
+                         "从 2002 年到 2003 年;GPT-1、2、3", ""};
+  for (const char* t : texts) {
+    const std::string text = NormalizeString(t);
+    for (const auto* pair : {&rules->date_rules(), &rules->entity_rules()}) {
+      const PatternIndex& index = pair == &rules->date_rules() ? rules->date_index() : rules->entity_index();
+      const auto all = RunPatterns(*pair, text, {0, text.size()});
+      const auto fast = index.Run(text, {0, text.size()});
+      ASSERT_EQ(all.size(), fast.size()) << t;
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_EQ(all[i].rule->id, fast[i].rule->id) << t;
+        EXPECT_EQ(all[i].span.begin, fast[i].span.begin) << t;
+        EXPECT_EQ(all[i].span.end, fast[i].span.end) << t;
+      }
+    }
+  }
 }
 
 }  // namespace
