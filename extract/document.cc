@@ -16,6 +16,8 @@ int Document::LineOf(std::size_t offset) const {
 }
 
 Result<Document> MakeDocument(std::string path, std::string bytes) {
+  constexpr std::size_t kMaxBytes = 0xFFFFFFFFu;  // offsets are kept in 32 bits (normalize.h)
+  if (bytes.size() >= kMaxBytes) return Status::InvalidInput(path + ": larger than 4 GiB; split it into smaller files");
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
   Document doc;
   doc.path = std::move(path);

@@ -23,6 +23,7 @@ struct Document {
 };
 
 // Builds a Document from bytes already in memory (used for stdin and tests).
+// Fails on invalid UTF-8 and on inputs of 4 GiB or more.
 Result<Document> MakeDocument(std::string path, std::string bytes);
 
 // Reads path ("-" = stdin). Fails on I/O errors and on invalid UTF-8.

@@ -86,9 +86,9 @@ NormalizedText Normalize(std::string_view original) {
       NormalizeSegment(original.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)),
                        &result.text);
     }
-    result.origin.insert(result.origin.end(), result.text.size() - before, static_cast<std::size_t>(start));
+    result.origin.insert(result.origin.end(), result.text.size() - before, static_cast<std::uint32_t>(start));
   }
-  result.origin.push_back(original.size());
+  result.origin.push_back(static_cast<std::uint32_t>(original.size()));
   return result;
 }
 

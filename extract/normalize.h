@@ -8,6 +8,7 @@
 #define CHRONOGRAPH_EXTRACT_NORMALIZE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,8 +19,9 @@ struct NormalizedText {
   std::string text;
   // origin[i] is the original offset of normalised byte i; origin[text.size()]
   // is the original length. A normalised span [b, e) came from the original
-  // span [origin[b], origin[e]).
-  std::vector<std::size_t> origin;
+  // span [origin[b], origin[e]). 32 bits: four bytes a byte, not eight
+  // (LoadDocument refuses inputs of 4 GiB and more).
+  std::vector<std::uint32_t> origin;
 
   std::size_t ToOriginal(std::size_t offset) const { return origin[offset]; }
 };
