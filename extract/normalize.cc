@@ -1,7 +1,9 @@
 #include "extract/normalize.h"
 
 #include <cstdlib>
+#include <unordered_map>
 
+#include <opencc.h>
 #include <utf8proc.h>
 
 namespace chronograph::extract {
@@ -23,6 +25,34 @@ utf8proc_int32_t Fold(utf8proc_int32_t cp) {
   }
   if (cp != '\n' && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) return ' ';
   return 0;
+}
+
+bool IsHan(utf8proc_int32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+// Traditional -> simplified, character by character with OpenCC's t2s
+// tables, so that one set of Chinese rules reads both (黃仁勳 = 黄仁勋).
+// Character by character keeps the offset map exact; phrase-level
+// conversions are given up. Without OpenCC's data the text stays as it is.
+utf8proc_int32_t Simplified(utf8proc_int32_t cp) {
+  // One converter and memo per thread: sharing an opencc_t is not documented as safe.
+  thread_local const opencc_t converter = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+  thread_local std::unordered_map<utf8proc_int32_t, utf8proc_int32_t> memo;
+  if (converter == reinterpret_cast<opencc_t>(-1)) return cp;
+  if (auto it = memo.find(cp); it != memo.end()) return it->second;
+  utf8proc_uint8_t buf[5] = {0};
+  utf8proc_encode_char(cp, buf);
+  utf8proc_int32_t result = cp;
+  if (char* converted = opencc_convert_utf8(converter, reinterpret_cast<const char*>(buf), static_cast<size_t>(-1))) {
+    utf8proc_int32_t first = 0;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(converted);
+    const utf8proc_ssize_t n = utf8proc_iterate(p, -1, &first);
+    if (n > 0 && p[n] == 0) result = first;  // only one-to-one conversions
+    opencc_convert_utf8_free(converted);
+  }
+  memo.emplace(cp, result);
+  return result;
 }
 
 void AppendCodePoint(utf8proc_int32_t cp, std::string* out) {
@@ -49,7 +79,7 @@ void NormalizeSegment(std::string_view segment, std::string* out) {
     const utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
     if (len <= 0) break;
     const utf8proc_int32_t folded = Fold(cp);
-    AppendCodePoint(folded ? folded : cp, out);
+    AppendCodePoint(folded ? folded : IsHan(cp) ? Simplified(cp) : cp, out);
     p += len;
     left -= len;
   }

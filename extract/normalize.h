@@ -1,7 +1,8 @@
 // Normalisation: the one place where text is made uniform for the rules.
 // Input: original UTF-8 bytes. Output: NFKC text (full-width digits, letters
 // and punctuation become ASCII) with every dash folded to '-', every space
-// separator to ' ', and name dots (・•‧) to '·'; newlines are kept, so lines
+// separator to ' ', name dots (・•‧) to '·', and traditional Chinese characters
+// to simplified ones (OpenCC t2s, character by character); newlines are kept, so lines
 // and paragraphs survive. ToOriginal() maps any normalised byte offset back
 // to the original text, so every match can be reported where it was read.
 #ifndef CHRONOGRAPH_EXTRACT_NORMALIZE_H_

@@ -10,6 +10,7 @@ readonly PACKAGES=(
   pkg-config
   libre2-dev
   libutf8proc-dev
+  libopencc-dev
   libcli11-dev
   nlohmann-json3-dev
   libpugixml-dev
