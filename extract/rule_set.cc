@@ -191,9 +191,12 @@ Status RuleSet::AddNumerals(const std::string& path, const std::string& content)
 }
 
 Status RuleSet::AddAbbreviations(const std::string& path, const std::string& content) {
-  return ForEachDataLine(content, [&](int, const std::string& line) -> Status {
-    abbreviations_.insert(Trim(line));
-    (void)path;
+  return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
+    const std::string abbreviation = Trim(line);
+    if (abbreviation.back() != '.') {
+      return Status::InvalidRule(Where(path, number) + "abbreviation '" + abbreviation + "' does not end in '.'");
+    }
+    abbreviations_.insert(abbreviation);
     return Status::Ok();
   });
 }
