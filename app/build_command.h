@@ -19,6 +19,15 @@ struct BuildOptions {
   std::string rules_dir;            // "" = the rules built into the binary
   bool quiet = false;               // no summary
   bool verbose = false;             // per-document details on stderr
+  // Reference date of every input, "YYYY-MM-DD" (--date): relative dates
+  // ("去年", "yesterday") count from it. "" = each document's own (front
+  // matter, header line or an anchored "today"; see extract/reference_date.h).
+  std::string reference_date;
+  // Per-entity TimelineJS files under OUT/timelines/: the entities named
+  // here (label, id or alias, ASCII case-insensitive; an unknown name is
+  // InvalidInput listing near matches), or every entity with per_entity.
+  std::vector<std::string> entities;
+  bool per_entity = false;
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the

@@ -7,6 +7,10 @@
 #include <CLI/CLI.hpp>
 
 #include "app/build_command.h"
+#include "extract/relative_dates.h"
+#include "app/conflicts_command.h"
+#include "app/path_command.h"
+#include "app/show_command.h"
 
 #ifndef CHRONOGRAPH_VERSION
 #define CHRONOGRAPH_VERSION "0.0.0"
@@ -23,10 +27,15 @@ const char kFooter[] = R"(Examples:
   chronograph build corpus/ notes.md --out out/ --verbose
   cat article.txt | chronograph build - --out out/
   chronograph build corpus/ --rules my-rules/ --out out/
+  chronograph build corpus/ --out out/ --entity AlexNet --entity "Geoffrey Hinton"
 
-Outputs (in --out): graph.graphml (Gephi, networkx, igraph), timeline.json
+Outputs (in --out): graph.graphml (Gephi, networkx, igraph; with a layout,
+colours and sizes), graph.gexf (GEXF 1.3 for Gephi's timeline), timeline.json
 (entities, dates, events with sources), timelinejs.json (Knight Lab
-TimelineJS3), vis-timeline.json (vis-timeline items and groups).
+TimelineJS3), vis-timeline.json (vis-timeline items and groups), report.html
+(timeline, graph and entity table in one page that needs no network),
+graph.dot and graph.svg (a picture of the graph, drawn by Graphviz when it is
+installed), timelines/<entity>.json with --entity or --per-entity.
 Exit codes: 0 ok, 1 bad input or rules, 2 usage.)";
 
 }  // namespace
@@ -46,9 +55,51 @@ int main(int argc, char** argv) {
   build_cmd->add_option("-r,--rules", build.rules_dir,
                         "Directory of rule files that add to or replace the built-in rules (same relative paths)")
       ->check(CLI::ExistingDirectory);
+  build_cmd->add_option("--entity", build.entities,
+                        "Also write timelines/<entity>.json (TimelineJS3) for this entity: label, id or alias, "
+                        "any case; repeatable");
+  build_cmd->add_flag("--per-entity", build.per_entity, "Write timelines/<entity>.json for every entity");
+  build_cmd->add_option("--date", build.reference_date,
+                        "Reference date YYYY-MM-DD of every input: what 'today', '去年', 'two years ago' count from "
+                        "(default: each document's front matter date:, a dated header line, or none)")
+      ->check([](const std::string& value) -> std::string {
+        return chronograph::extract::IsCalendarDate(value) ? "" : "not a calendar date YYYY-MM-DD: " + value;
+      });
   auto* quiet = build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but errors");
   build_cmd->add_flag("-v,--verbose", build.verbose, "Print every date and entity found, with the rule that found it")
       ->excludes(quiet);
+
+  // Commands over a built output directory (no re-extraction).
+  const char kQueryFooter[] = R"(Examples:
+  chronograph show "Ilya Sutskever" --from out/
+  chronograph path "Ilya Sutskever" OpenAI --from out/ --json
+  chronograph conflicts --from out/
+
+DIR is the --out directory of `chronograph build` (graph.graphml, facts.json).
+Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usage.)";
+  chronograph::app::ShowOptions show;
+  CLI::App* show_cmd = app.add_subcommand("show", "Show an entity: aliases, type, timeline and relations, with sources");
+  show_cmd->footer(kQueryFooter);
+  show_cmd->add_option("entity", show.entity, "Label, id or alias (any case)")->required();
+  show_cmd->add_option("--from", show.from_dir, "Output directory of chronograph build")->required();
+  show_cmd->add_flag("--json", show.json, "Print JSON instead of text");
+
+  chronograph::app::PathOptions path;
+  CLI::App* path_cmd = app.add_subcommand("path", "Shortest chains of facts linking two entities, with evidence");
+  path_cmd->footer(kQueryFooter);
+  path_cmd->add_option("a", path.from_entity, "First entity: label, id or alias")->required();
+  path_cmd->add_option("b", path.to_entity, "Second entity: label, id or alias")->required();
+  path_cmd->add_option("--from", path.from_dir, "Output directory of chronograph build")->required();
+  path_cmd->add_option("--max-paths", path.max_paths, "At most this many shortest paths (ties)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  path_cmd->add_flag("--json", path.json, "Print JSON instead of text");
+
+  chronograph::app::ConflictsOptions conflicts;
+  CLI::App* conflicts_cmd = app.add_subcommand("conflicts", "Facts whose sources disagree on the date, side by side");
+  conflicts_cmd->footer(kQueryFooter);
+  conflicts_cmd->add_option("--from", conflicts.from_dir, "Output directory of chronograph build")->required();
+  conflicts_cmd->add_flag("--json", conflicts.json, "Print JSON (conflicts.json's format) instead of text");
 
   try {
     app.parse(argc, argv);
@@ -64,6 +115,15 @@ int main(int argc, char** argv) {
         std::cerr << "chronograph: error: " << status.ToString() << "\n";
         return status.code() == chronograph::Status::Code::kUsage ? kExitUsage : kExitBadInput;
       }
+    }
+    chronograph::Status query;
+    if (show_cmd->parsed()) query = chronograph::app::RunShow(show, std::cout);
+    if (path_cmd->parsed()) query = chronograph::app::RunPath(path, std::cout);
+    if (conflicts_cmd->parsed()) query = chronograph::app::RunConflicts(conflicts, std::cout);
+    std::cout.flush();
+    if (!query.ok()) {
+      std::cerr << "chronograph: error: " << query.ToString() << "\n";
+      return query.code() == chronograph::Status::Code::kUsage ? kExitUsage : kExitBadInput;
     }
   } catch (const std::exception& e) {
     std::cerr << "chronograph: error: " << e.what() << "\n";

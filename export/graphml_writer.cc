@@ -1,12 +1,16 @@
 #include "export/graphml_writer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <pugixml.hpp>
 
+#include "export/gephi_drawing.h"
 #include "export/xml_text.h"
+#include "graph/facts.h"
 
 namespace chronograph::exporters {
 namespace {
@@ -15,9 +19,11 @@ struct KeySpec {
   const char* id;
   const char* for_what;
   const char* type;
+  const char* name = nullptr;  // attr.name when it differs from the id
 };
 
-// Key ids double as attr.name: readable files, one place to change.
+// Key ids double as attr.name (unless `name` is set): readable files, one
+// place to change.
 constexpr KeySpec kKeys[] = {
     {"label", "node", "string"},      {"type", "node", "string"},
     {"aliases", "node", "string"},    {"mentions", "node", "int"},
@@ -26,6 +32,18 @@ constexpr KeySpec kKeys[] = {
     {"weight", "edge", "double"},     {"from", "edge", "string"},
     {"to", "edge", "string"},         {"date", "edge", "string"},
     {"evidence", "edge", "string"},   {"sources", "edge", "int"},
+    // Typed relations: where each evidence is, "document:begin-end" byte
+    // offsets in the original text, in the order of `evidence`.
+    {"evidence_offsets", "edge", "string"},
+    // Cross-referencing (graph/facts.h): the entity's Wikidata id, and a
+    // flag on typed relations whose sources disagree on the date.
+    {"wikidata", "node", "string"},   {"conflict", "edge", "boolean"},
+    // Names Gephi's GraphML importer maps to its own node and edge
+    // properties (position, size, colour, edge label); see gephi_drawing.h.
+    {"x", "node", "double"},          {"y", "node", "double"},
+    {"size", "node", "double"},       {"r", "node", "int"},
+    {"g", "node", "int"},             {"b", "node", "int"},
+    {"edge_label", "edge", "string", "label"},  // key ids are unique per file
 };
 
 void AddData(pugi::xml_node parent, const char* key, const std::string& value) {
@@ -56,16 +74,37 @@ std::string Shorten(const std::string& text, std::size_t max_chars) {
   return out;
 }
 
+// At most kMaxEvidencePerEdge evidences: typed relations keep every one in
+// the graph (facts.json lists them all), the GraphML field stays short.
+std::size_t ShownEvidence(const graph::RelationEdge& edge) {
+  return std::min(edge.evidence.size(), graph::kMaxEvidencePerEdge);
+}
+
 std::string FormatEvidence(const graph::RelationEdge& edge) {
   std::string out;
-  for (const graph::Evidence& e : edge.evidence) {
+  for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
+    const graph::Evidence& e = edge.evidence[i];
     if (!out.empty()) out += " || ";
     out += e.document + ":" + std::to_string(e.line) + ": " +
            Shorten(SanitizeForXml10(e.text), kMaxEvidenceChars);
   }
-  const double more = edge.weight - static_cast<double>(edge.evidence.size());
+  const double more = edge.weight - static_cast<double>(ShownEvidence(edge));
   if (more >= 1 && !out.empty()) out += " || (+" + FormatDouble(more) + " more)";
   return out;
+}
+
+// "document:begin-end" per evidence, joined like FormatEvidence; "" when
+// no evidence has offsets (co_occurs edges).
+std::string FormatEvidenceOffsets(const graph::RelationEdge& edge) {
+  std::string out;
+  bool any = false;
+  for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
+    const graph::Evidence& e = edge.evidence[i];
+    if (!out.empty()) out += " || ";
+    out += e.document + ":" + std::to_string(e.begin) + "-" + std::to_string(e.end);
+    any = any || e.end > e.begin;
+  }
+  return any ? out : "";
 }
 
 }  // namespace
@@ -86,7 +125,7 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
     pugi::xml_node k = root.append_child("key");
     k.append_attribute("id").set_value(key.id);
     k.append_attribute("for").set_value(key.for_what);
-    k.append_attribute("attr.name").set_value(key.id);
+    k.append_attribute("attr.name").set_value(key.name != nullptr ? key.name : key.id);
     k.append_attribute("attr.type").set_value(key.type);
   }
 
@@ -96,6 +135,7 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
 
   const graph::Graph& g = kg.graph();
   const std::vector<std::string> ids = ExportedEntityIds(kg);
+  const std::vector<GephiNode> drawing = GephiDrawing(kg);
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
     pugi::xml_node node = graph.append_child("node");
@@ -112,8 +152,20 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
     if (!n.first_date.empty()) AddData(node, "first_date", n.first_date);
     if (!n.last_date.empty()) AddData(node, "last_date", n.last_date);
     AddData(node, "documents", std::to_string(n.documents.size()));
+    if (!n.wikidata.empty()) AddData(node, "wikidata", n.wikidata);
+    const GephiNode& d = drawing[v];
+    AddData(node, "x", FormatCoordinate(d.x));
+    AddData(node, "y", FormatCoordinate(d.y));
+    AddData(node, "size", FormatCoordinate(d.size));
+    AddData(node, "r", std::to_string(d.r));
+    AddData(node, "g", std::to_string(d.g));
+    AddData(node, "b", std::to_string(d.b));
   }
 
+  std::set<std::size_t> conflicting;  // edge indexes
+  for (const graph::Fact& f : graph::BuildFacts(kg, /*with_dated=*/false)) {
+    if (f.conflict && f.edge != graph::kNoEdge) conflicting.insert(f.edge);
+  }
   const std::vector<graph::Edge>& edges = kg.edges();
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::RelationEdge& e = g[edges[i]];
@@ -122,13 +174,19 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
     edge.append_attribute("source").set_value(ids[boost::source(edges[i], g)].c_str());
     edge.append_attribute("target").set_value(ids[boost::target(edges[i], g)].c_str());
     AddData(edge, "relation", e.relation);
+    AddData(edge, "edge_label", e.relation);
     AddData(edge, "weight", FormatDouble(e.weight));
     AddData(edge, "from", ids[*kg.FindVertex(e.from)]);
     AddData(edge, "to", ids[*kg.FindVertex(e.to)]);
     if (!e.date.empty()) AddData(edge, "date", e.date);
     const std::string evidence = FormatEvidence(e);
     if (!evidence.empty()) AddData(edge, "evidence", evidence);
+    if (e.relation != graph::kCoOccurs) {
+      const std::string offsets = FormatEvidenceOffsets(e);
+      if (!offsets.empty()) AddData(edge, "evidence_offsets", offsets);
+    }
     AddData(edge, "sources", std::to_string(e.sources));
+    if (conflicting.count(i)) AddData(edge, "conflict", "true");
   }
 
   doc.save(out, "  ", pugi::format_default | pugi::format_skip_control_chars, pugi::encoding_utf8);

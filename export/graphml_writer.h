@@ -1,5 +1,5 @@
-// GraphML 1.0 export of a finalized KnowledgeGraph (shared/docs/output-
-// contract.md, "graph.graphml"). Output: UTF-8 XML 1.0 in the GraphML
+// GraphML 1.0 export of a finalized KnowledgeGraph (the output contract,
+// "graph.graphml"; fields in docs/formats.md). Output: UTF-8 XML 1.0 in the GraphML
 // namespace, one undirected <graph>, a typed <key> per field; every string
 // goes through SanitizeForXml10, so no input byte can make the file
 // ill-formed. Node ids are the entity ids (ExportedEntityIds), edge ids
@@ -12,6 +12,13 @@
 // when none), evidence ("doc:line: sentence" joined with " || ", each
 // sentence cut at kMaxEvidenceChars code points, then "(+N more)" when the
 // edge was stated more often than it keeps evidence), sources (int).
+// For Gephi, whose importer maps these names itself: node x, y, size
+// (double) and r, g, b (int 0-255) from GephiDrawing, and an edge "label"
+// (key id edge_label) holding the relation.
+// Cross-referencing: node wikidata (string, omitted when the rules give
+// none); edge conflict (boolean, written "true" only on typed relations
+// that are part of a conflict, graph/facts.h). A typed relation keeps every
+// evidence; only co_occurs edges are cut to kMaxEvidencePerEdge.
 #ifndef CHRONOGRAPH_EXPORT_GRAPHML_WRITER_H_
 #define CHRONOGRAPH_EXPORT_GRAPHML_WRITER_H_
 

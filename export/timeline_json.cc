@@ -43,6 +43,7 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     e["mentions"] = n.mentions;
     if (!n.first_date.empty()) e["first_date"] = SanitizeForXml10(n.first_date);
     if (!n.last_date.empty()) e["last_date"] = SanitizeForXml10(n.last_date);
+    if (!n.wikidata.empty()) e["wikidata"] = SanitizeForXml10(n.wikidata);
     entities.push_back(std::move(e));
   }
   root["entities"] = std::move(entities);
@@ -83,6 +84,15 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     j["entity_ids"] = std::move(entity_ids);
     j["text"] = SanitizeForXml10(ev.text);
     j["source"] = Source(ev.source);
+    if (!ev.relations.empty()) {  // the typed facts this event dates
+      Json relations = Json::array();
+      for (const extract::Event::StatedRelation& r : ev.relations) {
+        relations.push_back({{"type", SanitizeForXml10(r.type)},
+                             {"from", SanitizeForXml10(kg.LabelOf(r.from_id))},
+                             {"to", SanitizeForXml10(kg.LabelOf(r.to_id))}});
+      }
+      j["relations"] = std::move(relations);
+    }
     events.push_back(std::move(j));
   }
   root["events"] = std::move(events);

@@ -1,8 +1,8 @@
-// timeline.json export (shared/docs/output-contract.md, "timeline.json").
+// timeline.json export (the output contract: docs/formats.md, "timeline.json").
 // Output: one UTF-8 JSON object, dump(2), keys in a fixed order:
 //   "schema": "chronograph.timeline/1",
 //   "entities": [{id, label, type, aliases[], mentions, first_date?,
-//                 last_date?}]                       vertex (id) order
+//                 last_date?, wikidata?}]            vertex (id) order
 //   "dates": [{text, value, mod?, kind, source: {document, line}}]
 //                                                    every DateMention, incl.
 //                                                    durations, document order

@@ -111,10 +111,14 @@ Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
                            const TimelineJsOptions& options) {
   Json events = Json::array();
   std::set<std::string> documents;
-  std::size_t position = 0;
+  std::size_t position = 0;  // among every dated event: ids match the corpus file
+  std::size_t kept = 0;
   for (const extract::Event& ev : kg.events()) {
     const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
     if (!value) continue;
+    ++position;
+    if (options.include && !options.include(ev)) continue;
+    ++kept;
     documents.insert(ev.source.document);
     Json slide = Json::object();
     Json start = DateObject(value->start, /*is_end=*/false);
@@ -133,20 +137,20 @@ Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
                    ", line " + std::to_string(ev.source.line) + "</em>";
     slide["text"] = std::move(text);
     slide["group"] = SanitizeForXml10(EventGroup(kg, ev));
-    slide["unique_id"] = EventUniqueId(ev, ++position);
+    slide["unique_id"] = EventUniqueId(ev, position);
     events.push_back(std::move(slide));
   }
 
   Json title_text = Json::object();
   title_text["headline"] = EscapeHtml(options.headline);
-  title_text["text"] = std::to_string(position) + (position == 1 ? " event" : " events") +
+  title_text["text"] = std::to_string(kept) + (kept == 1 ? " event" : " events") +
                        " from " + std::to_string(documents.size()) +
                        (documents.size() == 1 ? " document" : " documents");
   Json root = Json::object();
   root["title"] = Json::object({{"text", std::move(title_text)}});
   root["events"] = std::move(events);
 
-  return WriteJsonDocument(root, "timelinejs.json", out);
+  return WriteJsonDocument(root, options.file_name, out);
 }
 
 }  // namespace chronograph::exporters

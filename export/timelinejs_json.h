@@ -10,12 +10,14 @@
 // stays year-only (never padded to January 1). "2002/2003" -> start 2002,
 // end 2003; "201X" -> 2010..2019; "2016-Q2" -> start month 4 (an interval
 // ending in a quarter ends at the quarter's last month). Events whose date
-// does not parse (graph::ParseDateValue) are left out. Deterministic;
-// thread-safe (reads the graph only).
+// does not parse (graph::ParseDateValue) are left out. With an event filter
+// (per-entity files) the kept slides keep the unique_id they have in the
+// corpus file. Deterministic; thread-safe (reads the graph only).
 #ifndef CHRONOGRAPH_EXPORT_TIMELINEJS_JSON_H_
 #define CHRONOGRAPH_EXPORT_TIMELINEJS_JSON_H_
 
 #include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -27,6 +29,11 @@ namespace chronograph::exporters {
 struct TimelineJsOptions {
   // Title slide headline; the title text lists the event and document counts.
   std::string headline = "chronograph timeline";
+  // When set, only the events for which it returns true become slides
+  // (e.g. the events naming one entity); unset = every event.
+  std::function<bool(const extract::Event&)> include;
+  // The file name used in error messages.
+  std::string file_name = "timelinejs.json";
 };
 
 // Writes `graph`'s events as TimelineJS3 JSON to `out`, ending with a

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "extract/numerals.h"
+#include "extract/relative_dates.h"
 
 namespace chronograph::extract {
 namespace {
@@ -53,12 +54,21 @@ std::optional<std::string> RenderDateValue(const PatternMatch& match, std::strin
     const auto it = match.captures.find(name);
     if (it == match.captures.end()) return std::nullopt;
     const Span s = it->second;
+    if (HasPrefix(name, "entity")) {  // an alias in a relative template, kept as written
+      out += text.substr(s.begin, s.size());
+      pos = close + 1;
+      continue;
+    }
     const std::optional<long long> n = ParseNumeral(text.substr(s.begin, s.size()), rules.numerals());
     if (!n) return std::nullopt;
     const std::optional<std::string> formatted = FormatCapture(name, *n);
     if (!formatted) return std::nullopt;
     out += *formatted;
     pos = close + 1;
+  }
+  if (match.rule->kind == "relative") {
+    if (!ParseRelativeTemplate(out)) return std::nullopt;  // e.g. an alias holding ')'
+    return out;
   }
   // An interval must not run backwards ("2003 年到 2002 年" is no interval).
   if (const auto slash = out.find('/'); slash != std::string::npos && out.substr(slash + 1) < out.substr(0, slash)) {
@@ -83,7 +93,12 @@ std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSe
     d.kind = m.rule->kind;
     d.mod = m.rule->mod;
     d.rule_id = m.rule->id;
-    if (!m.rule->value.empty()) d.value = *RenderDateValue(m, text, rules);
+    d.approximate = m.rule->approximate;
+    if (m.rule->kind == "relative") {
+      d.relative = *RenderDateValue(m, text, rules);  // resolved later (events.h)
+    } else if (!m.rule->value.empty()) {
+      d.value = *RenderDateValue(m, text, rules);
+    }
     out.push_back(std::move(d));
   }
   return out;

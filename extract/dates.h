@@ -7,6 +7,10 @@
 // A match whose numbers are out of range (month 13, year 0999) is dropped.
 // Anaphoric expressions (那时, "at that time") come back with an empty value;
 // a date written without its year keeps "XXXX" in its place (events.h).
+// A relative date (kind "relative": 去年, "two years later") comes back with
+// an empty value and its filled-in template in `relative` ("DCT-1Y"; see
+// relative_dates.h); captures named entity* are copied as written (an
+// alias), not read as numbers. events.h resolves them.
 #ifndef CHRONOGRAPH_EXTRACT_DATES_H_
 #define CHRONOGRAPH_EXTRACT_DATES_H_
 
@@ -26,6 +30,9 @@ struct FoundDate {
   std::string mod;
   std::string kind;
   std::string rule_id;
+  std::string relative;  // kind "relative": the filled-in template, e.g. "PREV+2Y"
+  std::string anchor;    // once resolved: what it was counted from (relative_dates.h)
+  bool approximate = false;  // rule says "approximate": dates no event
 };
 
 std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSet& rules);

@@ -9,7 +9,9 @@
 namespace chronograph::extract {
 namespace {
 
-bool Dates(const FoundDate& d) { return d.kind == "date" || d.kind == "interval"; }
+bool Dates(const FoundDate& d) {
+  return d.kind == "date" || d.kind == "interval" || (d.kind == "relative" && !d.value.empty());
+}
 
 // First person, so the turn's speaker is part of what the sentence states.
 bool InFirstPerson(std::string_view s) {
@@ -47,22 +49,31 @@ bool StartsLine(std::string_view text, const Sentence& sentence) {
 
 }  // namespace
 
-void CompleteYearlessDates(std::vector<SentenceDate>* dates) {
-  std::string last_year;
+void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context) {
+  std::string last_year, last_value;
   for (SentenceDate& d : *dates) {
     std::string& value = d.date.value;
-    if (value.rfind("XXXX", 0) == 0) {
+    if (d.date.kind == "relative") {
+      if (value.empty()) {
+        if (std::optional<RelativeTemplate> t = ParseRelativeTemplate(d.date.relative)) {
+          value = ResolveRelative(*t, {context.reference_date, last_value, &context.facts}, &d.date.anchor);
+        }
+      }
+    } else if (value.rfind("XXXX", 0) == 0) {
       value = last_year.empty() ? "" : last_year + value.substr(4);  // no year to take: dropped
-    } else if (Dates(d.date) && value.size() >= 4 &&
-               std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+    }
+    if (Dates(d.date) && value.size() >= 4 &&
+        std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
       last_year = value.substr(0, 4);
+      last_value = value;
     }
   }
 }
 
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
-                                    std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities) {
-  CompleteYearlessDates(dates);
+                                    std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
+                                    const DateContext& context) {
+  CompleteYearlessDates(dates, context);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<std::size_t>> dates_by_sentence(sentences.size());
@@ -120,14 +131,68 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       groups[explicit_dates.front()].insert(*speaker);
     }
     for (const auto& [d, names] : groups) {
+      if ((*dates)[d].date.approximate) continue;  // a bound or a guess: placed on no timeline
       events.push_back({static_cast<int>(s), d, std::vector<std::string>(names.begin(), names.end())});
     }
-    // The sentence's last date carries on through the paragraph and turn.
-    const std::size_t last = explicit_dates.back();
-    paragraph_date = last;
-    if (speaker) turn_date = last;
+    // The sentence's last date carries on through the paragraph and turn;
+    // a relative date ("今天", "两年前") dates its own sentence only.
+    for (auto it = explicit_dates.rbegin(); it != explicit_dates.rend(); ++it) {
+      if ((*dates)[*it].date.kind == "relative") continue;
+      paragraph_date = *it;
+      if (speaker) turn_date = *it;
+      break;
+    }
   }
   return events;
+}
+
+std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::vector<Sentence>& sentences,
+                                             const std::vector<FoundEntity>& entities) {
+  std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
+  for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
+  // Pass 1: the speaker of every sentence and the turns in order, each turn
+  // numbered with its transcript section (a heading starts a new one).
+  std::vector<Interlocutors> out(sentences.size());
+  std::vector<int> turn_of(sentences.size(), -1);
+  std::vector<std::pair<int, std::string>> turns;  // (section, speaker)
+  std::optional<std::string> speaker;
+  int paragraph = -1, section = 0;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.paragraph != paragraph) {
+      paragraph = sentence.paragraph;
+      if (text[sentence.begin] == '#') {
+        speaker.reset();
+        ++section;
+      }
+    }
+    if (StartsLine(text, sentence)) {
+      if (auto who = SpeakerOf(text, sentence, by_sentence[s])) {
+        speaker = who;
+        turns.emplace_back(section, *who);
+        out[s].opens_turn = true;
+      }
+    }
+    if (speaker) {
+      out[s].speaker = *speaker;
+      turn_of[s] = static_cast<int>(turns.size()) - 1;
+    }
+  }
+  // Pass 2: the addressee, looking back, then forward, in the same section.
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (turn_of[s] < 0) continue;
+    const auto t = static_cast<std::size_t>(turn_of[s]);
+    const auto other = [&](std::size_t u) {
+      return turns[u].first == turns[t].first && turns[u].second != turns[t].second;
+    };
+    for (std::size_t u = t; u-- > 0 && out[s].addressee.empty();) {
+      if (other(u)) out[s].addressee = turns[u].second;
+    }
+    for (std::size_t u = t + 1; u < turns.size() && out[s].addressee.empty(); ++u) {
+      if (other(u)) out[s].addressee = turns[u].second;
+    }
+  }
+  return out;
 }
 
 }  // namespace chronograph::extract

@@ -7,17 +7,24 @@
 //      date stated last; 那时, "at that time" take the last explicit date of
 //      the current speaker turn, or of the current or previous paragraph;
 //   3. else the last date stated earlier in the same paragraph.
+// A relative date ("今天", "两年前", kind "relative") dates its own sentence
+// like an explicit one, but is never carried on to later sentences nor taken
+// by an anaphor: it is an inference, and its errors should not spread. An
+// approximate one ("六个多月以前": a bound) takes the entities next to it
+// but places no event.
 // In a transcript ("黄仁勋: ...", "Ilya Sutskever: ..." at the start of a
 // line), a sentence in the first person (我, 我们, I, we) also names the
 // speaker of its turn; a turn lasts until the next speaker or heading.
 #ifndef CHRONOGRAPH_EXTRACT_EVENTS_H_
 #define CHRONOGRAPH_EXTRACT_EVENTS_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/dates.h"
 #include "extract/entities.h"
+#include "extract/relative_dates.h"
 #include "extract/sentences.h"
 
 namespace chronograph::extract {
@@ -35,14 +42,40 @@ struct SentenceDate {
   int sentence = 0;
 };
 
-// A value written without its year ("XXXX-03-13" from "3 月 13 日", "XXXX"
-// from "同年") takes the year of the date stated last before it in the
-// document; with none before it, its value becomes "" (left out).
-void CompleteYearlessDates(std::vector<SentenceDate>* dates);
+// What dates that depend on context are resolved against.
+struct DateContext {
+  std::string reference_date;  // the document's reference date, "YYYY-MM-DD"; "" if unknown
+  FactLookup facts;            // dated facts of the rules' entities; may be empty
+};
 
-// Completes yearless dates, resolves anaphors, then builds the events.
+// In one pass, in text order: a value written without its year
+// ("XXXX-03-13" from "3 月 13 日", "XXXX" from "同年") takes the year of the
+// date stated last before it in the document; a relative date (kind
+// "relative", see relative_dates.h) is resolved against the reference date,
+// the date stated last before it (PREV) or a fact, and then counts as a date
+// stated (PREV of the next one). With nothing to resolve against, the value
+// becomes or stays "" (left out). anchor is set on each resolved relative.
+void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context = {});
+
+// Completes yearless and relative dates, resolves anaphors, then builds the
+// events. A resolved relative date dates a sentence like an explicit one.
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
-                                    std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities);
+                                    std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
+                                    const DateContext& context = {});
+
+// Who "I" and "you" are in one sentence: canonical names, "" when unknown.
+struct Interlocutors {
+  std::string speaker;    // the speaker of the transcript turn
+  std::string addressee;  // the other party: the last earlier speaker who is
+                          // not the speaker, else the next one
+  bool opens_turn = false;  // the sentence begins with the speaker's label
+};
+
+// Per sentence, the interlocutors of its transcript turn (turns as in
+// BuildEvents: a speaker label opens one, the next label or a heading ends
+// it); both empty outside transcripts.
+std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::vector<Sentence>& sentences,
+                                             const std::vector<FoundEntity>& entities);
 
 }  // namespace chronograph::extract
 

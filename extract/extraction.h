@@ -29,6 +29,7 @@ struct Mention {
   int sentence = 0;       // index into the document's sentences
   SourceRef source;
   std::string rule_id;    // gazetteer file or pattern rule that found it
+  std::string wikidata;   // "Q..." when the gazetteer entry gives one, else ""
 };
 
 // One temporal expression with its TIMEX3-style value.
@@ -36,10 +37,13 @@ struct DateMention {
   std::string text;   // as written (original bytes), e.g. "2016 年初"
   std::string value;  // "2012", "2012-09", "2016-Q1", "2002/2003", "201X", "P10Y"
   std::string mod;    // "", "START", "MID", "END"
-  std::string kind;   // "date", "interval", "duration", "anaphoric"
+  std::string kind;   // "date", "interval", "duration", "anaphoric", "relative"
   int sentence = 0;
   SourceRef source;
   std::string rule_id;
+  // kind "relative": what the value was counted from, e.g. "reference date
+  // 2023-03-15", "previous date 2012", "GPT-4 released=2023-03-14 (source: ...)".
+  std::string anchor;
 };
 
 // A dated statement: a date and the entities the statement names.
@@ -50,6 +54,14 @@ struct Event {
   std::vector<std::string> entity_ids;  // sorted, unique
   std::string text;       // the sentence the event was read from (original bytes)
   SourceRef source;
+  // Typed relations its sentence states that name one of its entities (the
+  // facts this date dates), in the order they were found.
+  struct StatedRelation {
+    std::string type;
+    std::string from_id;
+    std::string to_id;
+  };
+  std::vector<StatedRelation> relations;
 };
 
 // A typed, directed relation stated by a rule ("created", "founded", ...).
@@ -72,6 +84,11 @@ struct ExtractionResult {
   std::vector<DateMention> dates; // in text order
   std::vector<Event> events;      // in text order
   std::vector<Relation> relations;
+  // The document's reference date ("YYYY-MM-DD", "" if none) that relative
+  // dates were resolved against, and where it came from: "flag" (--date),
+  // "front matter", "header" or "anchor" (see reference_date.h).
+  std::string reference_date;
+  std::string reference_date_origin;
 };
 
 // The stable id of an entity: lower-case ASCII letters and digits of the

@@ -1,12 +1,27 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
+
 #include "extract/dates.h"
 #include "extract/events.h"
 #include "extract/normalize.h"
+#include "extract/reference_date.h"
 #include "extract/relations.h"
 #include "extract/sentences.h"
 
 namespace chronograph::extract {
+namespace {
+
+// The wikidata= attribute of the gazetteer entry named `canonical`, or "".
+// Pattern-found entities have no entry and so no id.
+std::string WikidataOf(const EntityFinder& finder, const std::string& canonical) {
+  const GazetteerEntry* entry = finder.Lookup(canonical);
+  if (entry == nullptr || entry->canonical != canonical) return "";
+  const auto it = entry->attributes.find("wikidata");
+  return it == entry->attributes.end() ? "" : it->second;
+}
+
+}  // namespace
 
 Result<std::shared_ptr<const Extractor>> Extractor::Create(std::shared_ptr<const RuleSet> rules) {
   Result<std::shared_ptr<const EntityFinder>> finder = EntityFinder::Create(rules);
@@ -14,7 +29,7 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(std::shared_ptr<const
   return std::shared_ptr<const Extractor>(new Extractor(std::move(rules), finder.take()));
 }
 
-ExtractionResult Extractor::Extract(const Document& document) const {
+ExtractionResult Extractor::Extract(const Document& document, const ExtractOptions& options) const {
   const NormalizedText normalized = Normalize(document.text);
   const std::string& text = normalized.text;
   const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations());
@@ -46,16 +61,37 @@ ExtractionResult Extractor::Extract(const Document& document) const {
     }
   }
   const std::vector<FoundEntity> entities = entities_->Find(text, sentences);
-  const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities);
+
+  // Relative dates count from the reference date, the previous date or a
+  // fact of the rules (released=, founded= of the entity an alias names).
+  const FactLookup facts = [this](std::string_view alias, std::string_view attribute) -> std::optional<Fact> {
+    const GazetteerEntry* entry = entities_->Lookup(alias);
+    if (entry == nullptr) return std::nullopt;
+    const auto it = entry->attributes.find(std::string(attribute));
+    if (it == entry->attributes.end()) return std::nullopt;
+    const auto source = entry->attributes.find(std::string(attribute) + "_source");
+    return Fact{it->second, entry->canonical, source == entry->attributes.end() ? "" : source->second};
+  };
+  ReferenceDate reference;
+  if (!options.reference_date.empty()) {
+    reference = {options.reference_date, "flag", 0};
+  } else if (std::optional<ReferenceDate> found = FindReferenceDate(text, *rules_)) {
+    reference = *found;
+  } else if (std::optional<std::string> inferred = InferReferenceDate(dates, facts)) {
+    reference = {*inferred, "anchor", 0};
+  }
+  result.reference_date = reference.value;
+  result.reference_date_origin = reference.origin;
+  const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities, {reference.value, facts});
 
   for (const FoundEntity& e : entities) {
     result.mentions.push_back({EntityId(e.canonical), e.canonical, e.type, original(e.span), e.sentence, source(e.span),
-                               e.rule_id});
+                               e.rule_id, WikidataOf(*entities_, e.canonical)});
   }
   for (const SentenceDate& d : dates) {
     if (d.date.value.empty()) continue;  // an anaphor with nothing to refer to
     result.dates.push_back({original(d.date.span), d.date.value, d.date.mod, d.date.kind, d.sentence,
-                            source(d.date.span), d.date.rule_id});
+                            source(d.date.span), d.date.rule_id, d.date.anchor});
   }
   for (const FoundEvent& e : events) {
     const FoundDate& date = dates[e.date_index].date;
@@ -70,20 +106,48 @@ ExtractionResult Extractor::Extract(const Document& document) const {
     result.events.push_back(std::move(event));
   }
 
-  // Relations, sentence by sentence, dated like the sentence's first event.
+  // Relations, paragraph by paragraph; a relation is dated like the first
+  // event of the sentence where its statement ends, and the events of that
+  // sentence carry it. Pronouns of the turn's speaker and addressee count as
+  // mentions here only.
   std::vector<std::string> sentence_dates(sentences.size());
-  for (const FoundEvent& e : events) {
-    std::string& d = sentence_dates[static_cast<std::size_t>(e.sentence)];
-    if (d.empty()) d = dates[e.date_index].date.value;
+  std::vector<std::vector<std::size_t>> events_of(sentences.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto s = static_cast<std::size_t>(events[i].sentence);
+    if (sentence_dates[s].empty()) sentence_dates[s] = dates[events[i].date_index].date.value;
+    events_of[s].push_back(i);
   }
+  const std::vector<Interlocutors> interlocutors = TurnInterlocutors(text, sentences, entities);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
+  std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    for (const FoundRelation& r : FindRelations(text, sentences[s], by_sentence[s], *rules_)) {
-      const Span span{sentences[s].begin, sentences[s].end};
-      result.relations.push_back(
-          {r.type, EntityId(r.from), EntityId(r.to), sentence_dates[s], original(span), source(span), r.rule_id});
+    // "Ilya Sutskever: 我们开发了 GPT-1" states nothing about the label.
+    if (interlocutors[s].opens_turn && !by_sentence[s].empty()) by_sentence[s].erase(by_sentence[s].begin());
+    pronouns[s] = PronounMentions(text, sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s]);
+    if (pronouns[s].empty()) continue;
+    for (const FoundEntity& p : pronouns[s]) by_sentence[s].push_back(&p);
+    std::stable_sort(by_sentence[s].begin(), by_sentence[s].end(),
+                     [](const FoundEntity* a, const FoundEntity* b) { return a->span.begin < b->span.begin; });
+  }
+  for (std::size_t first = 0; first < sentences.size();) {
+    std::size_t last = first + 1;
+    while (last < sentences.size() && sentences[last].paragraph == sentences[first].paragraph) ++last;
+    for (const FoundRelation& r : FindRelations(text, sentences, first, last, by_sentence, *rules_)) {
+      const auto s = static_cast<std::size_t>(r.sentence);
+      const Span span{sentences[static_cast<std::size_t>(r.first_sentence)].begin, sentences[s].end};
+      Relation relation{r.type, EntityId(r.from), EntityId(r.to), sentence_dates[s], original(span), source(span),
+                        r.rule_id};
+      for (std::size_t i : events_of[s]) {  // result.events[i] was built from events[i]
+        const std::vector<std::string>& ids = result.events[i].entity_ids;
+        if (std::find(ids.begin(), ids.end(), relation.from_id) != ids.end() ||
+            std::find(ids.begin(), ids.end(), relation.to_id) != ids.end()) {
+          result.events[i].relations.push_back({relation.type, relation.from_id, relation.to_id});
+        }
+      }
+      result.relations.push_back(std::move(relation));
     }
+    first = last;
   }
   return result;
 }

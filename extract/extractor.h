@@ -6,6 +6,7 @@
 #define CHRONOGRAPH_EXTRACT_EXTRACTOR_H_
 
 #include <memory>
+#include <string>
 
 #include "extract/document.h"
 #include "extract/entities.h"
@@ -15,11 +16,19 @@
 
 namespace chronograph::extract {
 
+// Options of one Extract call; the defaults read everything from the text.
+struct ExtractOptions {
+  // The document's reference date, "YYYY-MM-DD" (chronograph build --date):
+  // relative dates ("去年", "yesterday") count from it. "" (default): find it
+  // in the document (reference_date.h); with none, they stay unresolved.
+  std::string reference_date;
+};
+
 class Extractor {
  public:
   static Result<std::shared_ptr<const Extractor>> Create(std::shared_ptr<const RuleSet> rules);
 
-  ExtractionResult Extract(const Document& document) const;
+  ExtractionResult Extract(const Document& document, const ExtractOptions& options = {}) const;
 
   const RuleSet& rules() const { return *rules_; }
 

@@ -1,5 +1,7 @@
 #include "extract/relations.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -22,12 +24,103 @@ std::vector<std::size_t> SlotIndexes(std::string_view slot) {
   return out;
 }
 
+// Slot captures are named "from" or "to", optionally numbered ("to2") when a
+// statement names its ends in several places.
+bool IsSlot(const std::string& name, std::string_view role) {
+  if (name.compare(0, role.size(), role) != 0) return false;
+  return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(role.size()), name.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view word) {
+  return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word;
+}
+bool EndsWithAt(std::string_view s, std::size_t pos, std::string_view word) {
+  return pos >= word.size() && s.substr(pos - word.size(), word.size()) == word;
+}
+
+// Runs `index` over `skeleton` and turns its matches into relations between
+// `mentions`; `seen` drops duplicates across the paragraph.
+void Collect(const PatternIndex& index, const std::string& skeleton, const std::vector<const FoundEntity*>& mentions,
+             std::set<std::tuple<std::string, std::string, std::string>>* seen, std::vector<FoundRelation>* out) {
+  for (const PatternMatch& m : index.Run(skeleton, {0, skeleton.size()})) {
+    if (m.rule->suppress) continue;
+    std::vector<std::size_t> from, to;
+    for (const auto& [name, span] : m.captures) {
+      std::vector<std::size_t>* into = IsSlot(name, "from") ? &from : IsSlot(name, "to") ? &to : nullptr;
+      if (into == nullptr) continue;
+      for (std::size_t k : SlotIndexes(std::string_view(skeleton).substr(span.begin, span.size()))) {
+        if (k < mentions.size()) into->push_back(k);
+      }
+    }
+    for (std::size_t f : from) {
+      for (std::size_t t : to) {
+        const FoundEntity& a = *mentions[f];
+        const FoundEntity& b = *mentions[t];
+        if (a.canonical == b.canonical || !seen->emplace(m.rule->type, a.canonical, b.canonical).second) continue;
+        out->push_back({m.rule->type, a.canonical, b.canonical, m.rule->id, std::min(a.sentence, b.sentence),
+                        std::max(a.sentence, b.sentence)});
+      }
+    }
+  }
+}
+
 }  // namespace
 
-std::string SentenceSkeleton(std::string_view text, const Sentence& sentence,
-                             const std::vector<const FoundEntity*>& mentions) {
+std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& sentence, int sentence_index,
+                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions) {
+  struct Pronoun {
+    std::string_view word;
+    bool speaker;
+  };
+  // The Latin "I" needs word boundaries; the Han forms need their neighbours
+  // checked for the plural, reflexive and generic uses.
+  static const Pronoun kPronouns[] = {{"我", true}, {"I", true}, {"你", false}, {"您", false}};
+  std::vector<FoundEntity> out;
+  const std::string_view s = text.substr(0, sentence.end);
+  for (std::size_t pos = sentence.begin; pos < sentence.end;) {
+    const Pronoun* found = nullptr;
+    for (const Pronoun& p : kPronouns) {
+      if (StartsWithAt(s, pos, p.word)) found = &p;
+    }
+    if (found == nullptr) {
+      ++pos;
+      continue;
+    }
+    const std::size_t end = pos + found->word.size();
+    bool person = true;
+    if (found->word == "I") {
+      const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(s[pos - 1]));
+      const bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.' &&
+                                             s[end] != '-' && s[end] != '\'');
+      person = left && right;
+    } else {
+      for (std::string_view after : {"们", "国", "方", "司", "校"}) person = person && !StartsWithAt(s, end, after);
+      for (std::string_view before : {"自", "忘", "本"}) person = person && !EndsWithAt(s, pos, before);
+      if (!found->speaker) {
+        std::size_t p = pos;
+        while (p > sentence.begin && s[p - 1] == ' ') --p;
+        for (std::string_view before : {"如果", "假如", "假设", "要是", "当", "如"}) {
+          person = person && !EndsWithAt(s, p, before);
+        }
+      }
+    }
+    const std::string& name = found->speaker ? who.speaker : who.addressee;
+    const bool inside = std::any_of(mentions.begin(), mentions.end(),
+                                    [&](const FoundEntity* m) { return m->span.begin < end && pos < m->span.end; });
+    if (person && !inside && !name.empty()) {
+      out.push_back({{pos, end}, name, "PERSON", found->speaker ? "pronoun:speaker" : "pronoun:addressee",
+                     sentence_index});
+    }
+    pos = end;
+  }
+  return out;
+}
+
+std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
+                     const std::vector<const FoundEntity*>& mentions) {
   std::string out;
-  std::size_t pos = sentence.begin;
+  std::size_t pos = begin;
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     const FoundEntity& m = *mentions[k];
     if (m.span.begin < pos) continue;  // overlaps the previous mention (an expanded list)
@@ -35,29 +128,30 @@ std::string SentenceSkeleton(std::string_view text, const Sentence& sentence,
     out += kOpen + m.type + "#" + std::to_string(k) + kClose;
     pos = m.span.end;
   }
-  if (pos < sentence.end) out.append(text.substr(pos, sentence.end - pos));
+  if (pos < end) out.append(text.substr(pos, end - pos));
   return out;
 }
 
-std::vector<FoundRelation> FindRelations(std::string_view text, const Sentence& sentence,
-                                         const std::vector<const FoundEntity*>& mentions, const RuleSet& rules) {
+std::vector<FoundRelation> FindRelations(std::string_view text, const std::vector<Sentence>& sentences,
+                                         std::size_t first, std::size_t last,
+                                         const std::vector<std::vector<const FoundEntity*>>& by_sentence,
+                                         const RuleSet& rules) {
   std::vector<FoundRelation> out;
-  if (mentions.size() < 2 || rules.relation_rules().empty()) return out;
-  const std::string skeleton = SentenceSkeleton(text, sentence, mentions);
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  for (const PatternMatch& m : rules.relation_index().Run(skeleton, {0, skeleton.size()})) {
-    if (m.rule->suppress) continue;
-    const Span from = m.captures.at("from");
-    const Span to = m.captures.at("to");
-    for (std::size_t f : SlotIndexes(std::string_view(skeleton).substr(from.begin, from.size()))) {
-      for (std::size_t t : SlotIndexes(std::string_view(skeleton).substr(to.begin, to.size()))) {
-        if (f >= mentions.size() || t >= mentions.size()) continue;
-        const std::string& a = mentions[f]->canonical;
-        const std::string& b = mentions[t]->canonical;
-        if (a == b || !seen.emplace(m.rule->type, a, b).second) continue;
-        out.push_back({m.rule->type, a, b, m.rule->id});
-      }
-    }
+  std::vector<const FoundEntity*> paragraph;
+  std::size_t with_mentions = 0;
+  for (std::size_t s = first; s < last; ++s) {
+    const std::vector<const FoundEntity*>& mentions = by_sentence[s];
+    paragraph.insert(paragraph.end(), mentions.begin(), mentions.end());
+    if (!mentions.empty()) ++with_mentions;
+    if (mentions.size() < 2 || rules.relation_rules().empty()) continue;
+    Collect(rules.relation_index(), Skeleton(text, sentences[s].begin, sentences[s].end, mentions), mentions, &seen,
+            &out);
+  }
+  // A statement over several sentences needs mentions in at least two.
+  if (with_mentions >= 2 && !rules.paragraph_relation_rules().empty()) {
+    Collect(rules.paragraph_relation_index(),
+            Skeleton(text, sentences[first].begin, sentences[last - 1].end, paragraph), paragraph, &seen, &out);
   }
   return out;
 }

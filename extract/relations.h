@@ -1,19 +1,26 @@
 // Relations: typed, directed facts stated by relation rules.
-// Input: one sentence, the entity mentions inside it, the sentence's date
-// (its own or inherited; "" if none). The sentence is rewritten as a
-// skeleton where every mention becomes ⟦TYPE#k⟧ (k = index into mentions),
-// and each relation rule runs over it (see ExpandSlots in rule_set.h);
-// every entity in a {..:from} slot is related to every entity in the
-// {..:to} slot. Output: relations in rule order, without self-relations or
-// duplicates. Thread-safe; no state.
+// Input: one paragraph's sentences and the entity mentions inside them. Each
+// sentence is rewritten as a skeleton where every mention becomes ⟦TYPE#k⟧
+// (k = index into that sentence's mentions) and every sentence-scope rule
+// runs over it (see ExpandSlots in rule_set.h); a rule with "scope":
+// "paragraph" runs once over the skeleton of the whole paragraph instead, for
+// statements that span sentences ("一方面 A …;另一方面 B …。这种组合给了我们 C").
+// Every entity in a from-slot is related to every entity in a to-slot.
+// In a transcript turn the pronouns of the speaker (我, I) and of the person
+// addressed (你, 您) are mentions too (PronounMentions), so "Jeff Hinton
+// 是我所在大学的一名教授,我找到了他" relates the speaker to Hinton.
+// Output: relations in paragraph order, without self-relations or duplicates.
+// Thread-safe; no state.
 #ifndef CHRONOGRAPH_EXTRACT_RELATIONS_H_
 #define CHRONOGRAPH_EXTRACT_RELATIONS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/entities.h"
+#include "extract/events.h"
 #include "extract/rule_set.h"
 #include "extract/sentences.h"
 
@@ -24,15 +31,33 @@ struct FoundRelation {
   std::string from;  // canonical names
   std::string to;
   std::string rule_id;
+  int first_sentence = 0;  // the evidence is sentences [first_sentence, sentence]
+  int sentence = 0;        // where the statement ends: it takes this sentence's date
 };
 
-// The skeleton of a sentence: mentions (sorted, non-overlapping are used)
-// replaced by ⟦TYPE#k⟧. Exposed for tests and --verbose.
-std::string SentenceSkeleton(std::string_view text, const Sentence& sentence,
-                             const std::vector<const FoundEntity*>& mentions);
+// Mentions written as pronouns in `sentence` (index `sentence_index`):
+// 我 / I for the speaker, 你 / 您 for the addressee. Plural and reflexive
+// forms are not the person (我们 is a group the speaker belongs to: relating
+// the speaker to what "we" did would credit one person with a team's work;
+// 自我 is "self"), nor is 你 after 如果 / 假如 / 当 (a generic "you"), nor a
+// pronoun inside an entity mention in `mentions`. Returned with type PERSON
+// and rule_id "pronoun:speaker" or "pronoun:addressee"; for relations only,
+// never reported as mentions of the document.
+std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& sentence, int sentence_index,
+                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions);
 
-std::vector<FoundRelation> FindRelations(std::string_view text, const Sentence& sentence,
-                                         const std::vector<const FoundEntity*>& mentions, const RuleSet& rules);
+// The skeleton of text[range): mentions (sorted; a mention overlapping the
+// previous one is skipped) replaced by ⟦TYPE#k⟧. Exposed for tests and
+// --verbose.
+std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
+                     const std::vector<const FoundEntity*>& mentions);
+
+// Relations of one paragraph, sentences[first, last). by_sentence[s] holds
+// the mentions of sentence s in text order (pronoun mentions included).
+std::vector<FoundRelation> FindRelations(std::string_view text, const std::vector<Sentence>& sentences,
+                                         std::size_t first, std::size_t last,
+                                         const std::vector<std::vector<const FoundEntity*>>& by_sentence,
+                                         const RuleSet& rules);
 
 }  // namespace chronograph::extract
 

@@ -13,6 +13,7 @@
 #include "extract/embedded_rules.h"
 #include "extract/matcher.h"
 #include "extract/normalize.h"
+#include "extract/relative_dates.h"
 
 namespace chronograph::extract {
 namespace {
@@ -170,6 +171,15 @@ Status RuleSet::AddGazetteer(const std::string& path, const std::string& content
         }
       }
     }
+    // A fact's source ("released_source=OpenAI blog, 2023-03-14") must
+    // accompany the fact it vouches for.
+    for (const auto& [key, value] : entry.attributes) {
+      const auto suffix = key.rfind("_source");
+      if (suffix != std::string::npos && suffix + 7 == key.size() && !entry.attributes.count(key.substr(0, suffix))) {
+        return Status::InvalidRule(Where(path, number) + "attribute '" + key + "' names no '" + key.substr(0, suffix) +
+                                   "' fact on this line");
+      }
+    }
     gazetteer_.push_back(std::move(entry));
     return Status::Ok();
   });
@@ -280,6 +290,7 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.mod = get(rule, "mod");
     compiled.suppress = get(rule, "action") == "suppress";
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
+    compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
     if (!get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
     }
@@ -297,10 +308,15 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
         }
       }
       if (stem == "dates") {
-        static const std::set<std::string> kKinds = {"date", "interval", "duration", "anaphoric"};
+        static const std::set<std::string> kKinds = {"date", "interval", "duration", "anaphoric", "relative"};
         if (compiled.kind.empty()) compiled.kind = "date";
         if (!kKinds.count(compiled.kind)) return Status::InvalidRule(where + "unknown kind '" + compiled.kind + "'");
         if (compiled.value.empty() && compiled.kind != "anaphoric") return Status::InvalidRule(where + "missing \"value\"");
+        if (compiled.kind == "relative") {
+          if (const std::string why = CheckRelativeTemplate(compiled.value); !why.empty()) {
+            return Status::InvalidRule(where + why);
+          }
+        }
       }
       // Every ${capture} in the value must be a named group of the pattern.
       const auto& groups = regex->NamedCapturingGroups();
@@ -312,6 +328,14 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
           return Status::InvalidRule(where + "value refers to ${" + name + "}, which is no named group of the pattern");
         }
       }
+    }
+    const std::string scope = get(rule, "scope");
+    if (!scope.empty() && (stem != "relations" || (scope != "sentence" && scope != "paragraph"))) {
+      return Status::InvalidRule(where + "unknown scope '" + scope + "' (relations: sentence or paragraph)");
+    }
+    if (scope == "paragraph") {
+      paragraph_relation_rules_.push_back(std::move(compiled));
+      continue;
     }
     (stem == "dates" ? date_rules_ : stem == "entities" ? entity_rules_ : relation_rules_).push_back(std::move(compiled));
   }
@@ -366,6 +390,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
   rules->date_index_ = std::make_shared<const PatternIndex>(rules->date_rules_);
   rules->entity_index_ = std::make_shared<const PatternIndex>(rules->entity_rules_);
   rules->relation_index_ = std::make_shared<const PatternIndex>(rules->relation_rules_);
+  rules->paragraph_relation_index_ = std::make_shared<const PatternIndex>(rules->paragraph_relation_rules_);
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 

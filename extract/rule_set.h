@@ -58,6 +58,9 @@ struct PatternRule {
   std::string mod;        // dates: START|MID|END or ""
   bool suppress = false;  // "action": "suppress": removes overlapping matches of its dimension
   bool expand_list = false;  // entities: one entity per number in the "versions" capture
+  // dates: "approximate": true for a bound or a guess ("六个多月以前", "more
+  // than a year ago"): listed among the dates, but it dates no event.
+  bool approximate = false;
   // "reject": a match whose span contains a match of this pattern is dropped
   // (RE2 has no negative look-ahead; this plays its part).
   std::shared_ptr<const re2::RE2> reject;
@@ -87,10 +90,14 @@ class RuleSet {
   const std::vector<PatternRule>& date_rules() const { return date_rules_; }
   const std::vector<PatternRule>& entity_rules() const { return entity_rules_; }
   const std::vector<PatternRule>& relation_rules() const { return relation_rules_; }
+  // Relation rules with "scope": "paragraph": run over a whole paragraph's
+  // skeleton, not sentence by sentence (relations.h). Not in relation_rules().
+  const std::vector<PatternRule>& paragraph_relation_rules() const { return paragraph_relation_rules_; }
   // Prefiltered runners over the lists above (see PatternIndex).
   const PatternIndex& date_index() const { return *date_index_; }
   const PatternIndex& entity_index() const { return *entity_index_; }
   const PatternIndex& relation_index() const { return *relation_index_; }
+  const PatternIndex& paragraph_relation_index() const { return *paragraph_relation_index_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
@@ -106,7 +113,9 @@ class RuleSet {
   std::vector<PatternRule> date_rules_;
   std::vector<PatternRule> entity_rules_;
   std::vector<PatternRule> relation_rules_;
+  std::vector<PatternRule> paragraph_relation_rules_;
   std::shared_ptr<const PatternIndex> date_index_, entity_index_, relation_index_;
+  std::shared_ptr<const PatternIndex> paragraph_relation_index_;
   std::map<std::string, int> numerals_;
   std::set<std::string> abbreviations_;
 };

@@ -57,7 +57,9 @@ void KnowledgeGraph::AddEdge(const std::string& a, const std::string& b,
   edge.documents.insert(evidence.document);
   // Keep the smallest evidences: the same set whatever the Add order.
   edge.evidence.insert(evidence);
-  if (edge.evidence.size() > kMaxEvidencePerEdge) edge.evidence.erase(std::prev(edge.evidence.end()));
+  if (relation == kCoOccurs && edge.evidence.size() > kMaxEvidencePerEdge) {
+    edge.evidence.erase(std::prev(edge.evidence.end()));
+  }
 }
 
 void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
@@ -70,6 +72,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     if (!m.surface.empty()) entity.surfaces.insert(m.surface);
     ++entity.mentions;
     entity.documents.insert(DocumentOf(m.source, result.document));
+    if (!m.wikidata.empty()) ++entity.wikidata[m.wikidata];
     by_sentence[m.sentence].push_back(&m);
   }
   for (const auto& [sentence, mentions] : by_sentence) {
@@ -84,7 +87,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     }
     if (ids.size() < 2) continue;
     const Evidence evidence{DocumentOf(mentions.front()->source, result.document), line,
-                            SentenceText(result, sentence, begin, end)};
+                            SentenceText(result, sentence, begin, end), "", 0, 0};
     for (auto a = ids.begin(); a != ids.end(); ++a) {
       for (auto b = std::next(a); b != ids.end(); ++b) {
         AddEdge(*a, *b, kCoOccurs, *a, *b, "", evidence);
@@ -97,7 +100,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     Entity(r.from_id).documents.insert(document);
     Entity(r.to_id).documents.insert(document);
     AddEdge(r.from_id, r.to_id, r.type, r.from_id, r.to_id, r.date,
-            Evidence{document, r.source.line, r.evidence});
+            Evidence{document, r.source.line, r.evidence, r.date, r.source.begin, r.source.end});
   }
   for (const extract::DateMention& d : result.dates) {
     pending_dates_.push_back(d);
@@ -121,18 +124,92 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
   }
 }
 
+std::map<std::string, std::string> KnowledgeGraph::WikidataMerges() const {
+  // Q id -> (mentions, id) of every entity carrying it; an entity carries
+  // the Q id most of its mentions carry (ties: the smallest).
+  std::map<std::string, std::vector<std::pair<int, std::string>>> by_qid;
+  for (const auto& [id, pending] : pending_entities_) {
+    const std::pair<const std::string, int>* best = nullptr;
+    for (const auto& q : pending.wikidata) {
+      if (best == nullptr || q.second > best->second) best = &q;
+    }
+    if (best != nullptr) by_qid[best->first].push_back({pending.mentions, id});
+  }
+  std::map<std::string, std::string> merged_into;
+  for (const auto& [qid, ids] : by_qid) {
+    if (ids.size() < 2) continue;
+    const auto keep = std::min_element(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (const auto& [mentions, id] : ids) {
+      if (id != keep->second) merged_into[id] = keep->second;
+    }
+  }
+  return merged_into;
+}
+
 void KnowledgeGraph::Finalize() {
   graph_ = Graph();
   edges_.clear();
   index_.clear();
 
+  // Entities that share a Wikidata id: merged copies of the pending data
+  // (only built when needed; the pending data stays as added, so that Add
+  // after Finalize still works).
+  const std::map<std::string, std::string> merged_into = WikidataMerges();
+  auto resolve = [&merged_into](const std::string& id) -> const std::string& {
+    const auto it = merged_into.find(id);
+    return it == merged_into.end() ? id : it->second;
+  };
+  const std::map<std::string, PendingEntity>* entities = &pending_entities_;
+  const std::map<EdgeKey, PendingEdge>* pending_edges = &pending_edges_;
+  std::map<std::string, PendingEntity> merged_entities;
+  std::map<EdgeKey, PendingEdge> merged_edges;
+  if (!merged_into.empty()) {
+    for (const auto& [id, pending] : pending_entities_) {
+      PendingEntity& into = merged_entities[resolve(id)];
+      for (const auto& [name, count] : pending.names) into.names[name] += count;
+      into.surfaces.insert(pending.surfaces.begin(), pending.surfaces.end());
+      into.mentions += pending.mentions;
+      into.documents.insert(pending.documents.begin(), pending.documents.end());
+      for (const auto& [qid, count] : pending.wikidata) into.wikidata[qid] += count;
+    }
+    for (const auto& [key, pending] : pending_edges_) {
+      const std::string& relation = std::get<2>(key);
+      const std::string a = resolve(std::get<0>(key)), b = resolve(std::get<1>(key));
+      if (a == b) continue;  // two names of one entity
+      const std::string from = relation == kCoOccurs ? std::min(a, b) : resolve(pending.from);
+      const std::string to = relation == kCoOccurs ? std::max(a, b) : resolve(pending.to);
+      PendingEdge& into = merged_edges[EdgeKey{std::min(a, b), std::max(a, b), relation, from}];
+      into.from = from;
+      into.to = to;
+      into.dates.insert(pending.dates.begin(), pending.dates.end());
+      into.count += pending.count;
+      into.documents.insert(pending.documents.begin(), pending.documents.end());
+      into.evidence.insert(pending.evidence.begin(), pending.evidence.end());
+      while (relation == kCoOccurs && into.evidence.size() > kMaxEvidencePerEdge) {
+        into.evidence.erase(std::prev(into.evidence.end()));
+      }
+    }
+    entities = &merged_entities;
+    pending_edges = &merged_edges;
+  }
+
   events_ = pending_events_;
+  if (!merged_into.empty()) {
+    for (extract::Event& event : events_) {
+      for (std::string& id : event.entity_ids) id = resolve(id);
+      std::sort(event.entity_ids.begin(), event.entity_ids.end());
+      event.entity_ids.erase(std::unique(event.entity_ids.begin(), event.entity_ids.end()),
+                             event.entity_ids.end());
+    }
+  }
   std::sort(events_.begin(), events_.end(), EventBefore);
   dates_ = pending_dates_;
   std::sort(dates_.begin(), dates_.end(), DateMentionBefore);
 
   // Vertices in id order: the vecS index is the insertion order.
-  for (const auto& [id, pending] : pending_entities_) {
+  for (const auto& [id, pending] : *entities) {
     EntityNode node;
     node.id = id;
     const std::pair<std::string, std::string>* best = nullptr;
@@ -149,6 +226,9 @@ void KnowledgeGraph::Finalize() {
     node.aliases.insert(node.label);
     node.mentions = pending.mentions;
     node.documents = pending.documents;
+    for (const auto& [qid, count] : pending.wikidata) {  // most mentions, ties to the smallest
+      if (node.wikidata.empty() || count > pending.wikidata.at(node.wikidata)) node.wikidata = qid;
+    }
     index_.emplace(id, boost::add_vertex(std::move(node), graph_));
   }
 
@@ -163,7 +243,7 @@ void KnowledgeGraph::Finalize() {
     }
   }
 
-  for (const auto& [key, pending] : pending_edges_) {
+  for (const auto& [key, pending] : *pending_edges) {
     RelationEdge edge;
     edge.relation = std::get<2>(key);
     edge.from = pending.from;

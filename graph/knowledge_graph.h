@@ -29,8 +29,10 @@ inline constexpr char kCoOccurs[] = "co_occurs";
 // (the extract stage should never produce one; the graph keeps it anyway so
 // that every event entity has a node and a label).
 inline constexpr char kUnknownType[] = "UNKNOWN";
-// An edge keeps at most this many evidences (the first ones in (document,
-// line, text) order), but its weight counts every statement.
+// A co_occurs edge keeps at most this many evidences (the first ones in
+// (document, line, text) order), but its weight counts every sentence. Typed
+// relations are facts: they keep every evidence, so that every source of a
+// fact can be shown (graph/facts.h).
 inline constexpr std::size_t kMaxEvidencePerEdge = 3;
 
 // Where an edge was read.
@@ -38,12 +40,18 @@ struct Evidence {
   std::string document;
   int line = 0;
   std::string text;  // the sentence; "" when the extract stage gave none
+  std::string date;  // typed relations: the date this statement gave, or ""
+  // Typed relations: the byte span [begin, end) of the evidence in the
+  // original document (extract::SourceRef); 0, 0 when not known. Not part of
+  // the ordering: the same sentence on the same line is one evidence.
+  std::size_t begin = 0;
+  std::size_t end = 0;
 
   friend bool operator<(const Evidence& a, const Evidence& b) {
-    return std::tie(a.document, a.line, a.text) < std::tie(b.document, b.line, b.text);
+    return std::tie(a.document, a.line, a.text, a.date) < std::tie(b.document, b.line, b.text, b.date);
   }
   friend bool operator==(const Evidence& a, const Evidence& b) {
-    return std::tie(a.document, a.line, a.text) == std::tie(b.document, b.line, b.text);
+    return std::tie(a.document, a.line, a.text, a.date) == std::tie(b.document, b.line, b.text, b.date);
   }
 };
 
@@ -57,6 +65,7 @@ struct EntityNode {
   std::string first_date;           // earliest event date naming it, or ""
   std::string last_date;            // latest event date naming it, or ""
   std::set<std::string> documents;  // documents that mention or date it
+  std::string wikidata;             // "Q..." from the rules, or ""
 };
 
 // Edge bundle. Boost's source/target of an undirected edge are the vertices
@@ -70,7 +79,8 @@ struct RelationEdge {
   // times the relation was stated.
   double weight = 0;
   int sources = 0;  // number of distinct documents stating it
-  std::vector<Evidence> evidence;  // at most kMaxEvidencePerEdge, sorted
+  // Sorted; co_occurs: at most kMaxEvidencePerEdge; typed: every statement.
+  std::vector<Evidence> evidence;
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
@@ -98,6 +108,10 @@ class KnowledgeGraph {
   // When one entity id arrives with different (canonical, type) pairs, the
   // pair with the most mentions wins, ties going to the smallest pair in
   // byte order: the choice does not depend on the Add order.
+  // Entities are merged across documents by id (the canonical name) and by
+  // Wikidata id: ids whose mentions carry the same Mention::wikidata become
+  // one entity, kept under the id with the most mentions (ties: smallest
+  // id); their edges, events and documents are merged too.
   void Finalize();
 
   // All accessors below reflect the last Finalize().
@@ -126,6 +140,7 @@ class KnowledgeGraph {
     std::set<std::string> surfaces;
     int mentions = 0;
     std::set<std::string> documents;
+    std::map<std::string, int> wikidata;  // Q id -> mentions carrying it
   };
   // (smaller id, larger id, relation, from) identifies an edge.
   using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
@@ -134,10 +149,12 @@ class KnowledgeGraph {
     std::set<std::string> dates;  // every stated date (typed relations)
     int count = 0;
     std::set<std::string> documents;
-    std::set<Evidence> evidence;  // bounded to kMaxEvidencePerEdge
+    std::set<Evidence> evidence;  // co_occurs: bounded to kMaxEvidencePerEdge
   };
 
   PendingEntity& Entity(const std::string& id);
+  // Entity id -> the id it merges into, for ids sharing a Wikidata id.
+  std::map<std::string, std::string> WikidataMerges() const;
   void AddEdge(const std::string& a, const std::string& b, const std::string& relation,
                const std::string& from, const std::string& to, const std::string& date,
                const Evidence& evidence);

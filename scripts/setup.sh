@@ -18,6 +18,10 @@ readonly PACKAGES=(
   libgtest-dev
   googletest
   python3
+  libxml2-utils  # xmllint: tests check graph.gexf against the GEXF 1.3 XSD
+  graphviz        # graph.svg (sfdp/neato); chronograph skips the picture without it
+  chromium        # report.html's end-to-end test (headless)
+  fonts-noto-cjk  # CJK glyphs in graph.svg and report screenshots
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -26,6 +30,11 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 fi
 
 missing=()
+# node and npm install and inline report.html's pinned libraries at build
+# time. Debian's packages, unless a node/npm is already on PATH (a NodeSource
+# nodejs bundles npm and conflicts with Debian's npm package).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 for pkg in "${PACKAGES[@]}"; do
   # An unknown package makes dpkg-query fail; treat that as "not installed".
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"

@@ -1,7 +1,7 @@
 // End to end: `chronograph build examples --out DIR` twice, byte-identical
 // outputs; graph.graphml read back with pugixml and timeline.json with
-// nlohmann/json, checked against shared/docs/output-contract.md; recall
-// against the hand-made ground truth in examples/expected/ (README there),
+// nlohmann/json, checked against the output contract (docs/formats.md);
+// recall against the hand-made ground truth in examples/expected/,
 // printed per file with the misses, asserted only against modest floors so
 // that the test guards against regressions without pinning the rules.
 #include <algorithm>

@@ -33,6 +33,9 @@ std::shared_ptr<const Extractor>& TheExtractor() {
   return extractor;
 }
 
+// The document date of every example (Duckling's testContext).
+constexpr char kExampleDate[] = "2013-02-12";
+
 struct Example {
   std::string file;  // e.g. "zh/dates.examples.tsv"
   int line = 0;
@@ -89,7 +92,9 @@ std::vector<Example> ParseExamples(const std::string& file, const std::string& c
 // What the extractor finds in an example, in the example file's terms.
 std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
   Result<Document> doc = MakeDocument("example", ex.text);
-  const ExtractionResult result = TheExtractor()->Extract(doc.value());
+  ExtractOptions options;
+  options.reference_date = kExampleDate;  // so that relative dates have exact expected values
+  const ExtractionResult result = TheExtractor()->Extract(doc.value(), options);
   std::set<std::string> found;
   if (IsDatesFile(ex.file)) {
     for (const DateMention& d : result.dates) {
@@ -144,7 +149,10 @@ void CheckCoverage(const std::map<std::string, std::vector<Example>>& examples_b
       while (in >> id) relation_hits[file].insert(id);
     }
   }
-  for (const PatternRule& rule : Rules()->relation_rules()) {
+  std::vector<PatternRule> relation_rules = Rules()->relation_rules();
+  const std::vector<PatternRule>& paragraph_rules = Rules()->paragraph_relation_rules();
+  relation_rules.insert(relation_rules.end(), paragraph_rules.begin(), paragraph_rules.end());
+  for (const PatternRule& rule : relation_rules) {
     const std::string examples_file = rule.file.substr(0, rule.file.size() - 5) + ".examples.tsv";
     EXPECT_TRUE(relation_hits[examples_file].count(rule.id))
         << "rules/" << rule.file << ":" << rule.line << ": rule " << rule.id << " fires on none of the examples in rules/"

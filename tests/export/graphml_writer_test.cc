@@ -77,6 +77,14 @@ TEST_F(GraphmlWriterTest, EveryFieldIsDeclaredWithItsType) {
       {"edge", "weight", "double"},     {"edge", "from", "string"},
       {"edge", "to", "string"},         {"edge", "date", "string"},
       {"edge", "evidence", "string"},   {"edge", "sources", "int"},
+      {"edge", "evidence_offsets", "string"},
+      // What Gephi's importer maps itself (gephi_drawing.h).
+      {"node", "x", "double"},          {"node", "y", "double"},
+      {"node", "size", "double"},       {"node", "r", "int"},
+      {"node", "g", "int"},             {"node", "b", "int"},
+      {"edge", "label", "string"},
+      // Cross-referencing (graph/facts.h).
+      {"node", "wikidata", "string"},   {"edge", "conflict", "boolean"},
   };
   std::set<std::string> declared;
   for (const Case& c : cases) {
@@ -166,6 +174,14 @@ TEST_F(GraphmlWriterTest, EdgesHaveStableIdsAndExistingEnds) {
     EXPECT_EQ(data["weight"], "1");
     EXPECT_EQ(data["sources"], "1");
     EXPECT_EQ(data["evidence"], "notes.md:3: On 2015-12-11 Ilya Sutskever co-founded OpenAI.");
+    EXPECT_EQ(data["evidence_offsets"], "notes.md:0-47");  // the sentence's bytes
+  }
+  // Co-occurrence is not a statement: no offsets.
+  for (pugi::xml_node e : root_.child("graph").children("edge")) {
+    std::map<std::string, std::string> data = Data(e);
+    if (data["relation"] == "co_occurs") {
+      EXPECT_EQ(data.count("evidence_offsets"), 0u);
+    }
   }
 }
 

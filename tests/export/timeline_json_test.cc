@@ -172,5 +172,34 @@ TEST(TimelineJsonStandaloneTest, SameBytesWhateverTheAddOrderAndBadUtf8Replaced)
   EXPECT_NE(j["events"][3]["text"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
 }
 
+TEST(TimelineJsonStandaloneTest, EventsCarryTheRelationsTheyDateByLabel) {
+  std::vector<extract::ExtractionResult> docs = chronograph::testing::SampleCorpus();
+  const std::string stated = "On 2015-12-11 Ilya Sutskever co-founded OpenAI.";
+  for (auto& doc : docs) {
+    for (auto& e : doc.events) {
+      if (e.text == stated) e.relations.push_back({"founded", "ilya-sutskever", "openai"});
+    }
+  }
+  graph::KnowledgeGraph kg;
+  for (const auto& d : docs) kg.Add(d);
+  kg.Finalize();
+  std::ostringstream out;
+  ASSERT_TRUE(WriteTimelineJson(kg, out).ok());
+  const json j = json::parse(out.str());
+  int with = 0;
+  for (const json& e : j["events"]) {
+    if (e["text"] != stated) {
+      EXPECT_FALSE(e.contains("relations")) << e.dump();
+      continue;
+    }
+    ++with;
+    const json expected = json::array(
+        {{{"type", "founded"}, {"from", kg.LabelOf("ilya-sutskever")}, {"to", kg.LabelOf("openai")}}});
+    EXPECT_EQ(e["relations"], expected);
+    EXPECT_EQ(e["relations"][0]["from"], "Ilya Sutskever");
+  }
+  EXPECT_EQ(with, 1);
+}
+
 }  // namespace
 }  // namespace chronograph::exporters

@@ -88,6 +88,8 @@ TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
       {"entity_rule_without_type", "en/entities.json:3: rule en.entities.person: missing \"type\""},
       {"date_rule_without_value", "en/dates.json:3: rule en.dates.year: missing \"value\""},
       {"unknown_file_kind", "zh/dates.yaml:1: unknown rule file kind"},
+      {"unknown_scope",
+       "en/relations.json:3: rule en.relations.founded: unknown scope 'document' (relations: sentence or paragraph)"},
   };
   for (const Error& e : errors) {
     auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir(e.fixture)));

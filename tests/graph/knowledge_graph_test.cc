@@ -272,15 +272,19 @@ TEST(KnowledgeGraphTest, EvidenceIsBoundedButWeightCountsAll) {
                                        Src("many.txt", i, at, at + 20)));
   }
   const KnowledgeGraph kg = Build({r});
-  for (const char* relation : {"co_occurs", "trained_on"}) {
+  // co_occurs keeps the first kMaxEvidencePerEdge; a typed relation is a
+  // fact and keeps every statement (graph/facts.h).
+  for (const auto& [relation, kept] : {std::pair<const char*, std::size_t>{"co_occurs", kMaxEvidencePerEdge},
+                                       std::pair<const char*, std::size_t>{"trained_on", 9}}) {
     const RelationEdge* e = FindEdge(kg, "alexnet", "imagenet", relation);
     ASSERT_NE(e, nullptr) << relation;
     EXPECT_EQ(e->weight, 9) << relation;
-    ASSERT_EQ(e->evidence.size(), kMaxEvidencePerEdge) << relation;
+    ASSERT_EQ(e->evidence.size(), kept) << relation;
     EXPECT_EQ(e->evidence[0].line, 1) << relation;
     EXPECT_EQ(e->evidence[2].line, 3) << relation;
   }
   EXPECT_EQ(FindEdge(kg, "alexnet", "imagenet", "trained_on")->evidence[0].text, "s1");
+  EXPECT_EQ(FindEdge(kg, "alexnet", "imagenet", "trained_on")->evidence[8].text, "s9");
 }
 
 TEST(KnowledgeGraphTest, SelfRelationsIgnoredUnknownIdsGetPlaceholders) {

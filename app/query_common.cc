@@ -1,0 +1,85 @@
+#include "app/query_common.h"
+
+#include <filesystem>
+
+#include "export/facts_json.h"
+#include "graph/entity_resolver.h"
+
+namespace chronograph::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status CheckDir(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status::InvalidInput(dir + ": no such directory (make one with: chronograph build INPUT... --out " + dir + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<exporters::GraphmlData> LoadGraph(const std::string& dir) {
+  if (Status s = CheckDir(dir); !s.ok()) return s;
+  return exporters::ReadGraphml((fs::path(dir) / "graph.graphml").string());
+}
+
+Result<std::vector<graph::Fact>> LoadFacts(const std::string& dir) {
+  if (Status s = CheckDir(dir); !s.ok()) return s;
+  const std::string path = (fs::path(dir) / "facts.json").string();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    return Status::InvalidInput(path + ": no such file (built by an older chronograph? build again)");
+  }
+  return exporters::ReadFactsJson(path);
+}
+
+Result<graph::Vertex> ResolveOrExplain(const exporters::GraphmlData& data, const std::string& query,
+                                       const std::string& dir) {
+  const graph::EntityMatch match = graph::ResolveEntity(data.graph, query);
+  if (match.vertex) return *match.vertex;
+  std::string message = "unknown entity '" + query + "' in " + dir;
+  for (std::size_t i = 0; i < match.suggestions.size(); ++i) {
+    const graph::EntityNode& n = data.graph[match.suggestions[i]];
+    message += (i == 0 ? "; did you mean: " : ", ") + n.label + " (" + n.type + ")";
+  }
+  message += match.suggestions.empty() ? " (timeline.json lists every entity)" : "?";
+  return Status::InvalidInput(message);
+}
+
+std::string OneLine(const std::string& text, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if ((c & 0xC0) != 0x80) {
+      if (chars == max_chars) return out + "\xE2\x80\xA6";
+      if (space) {
+        out.push_back(' ');
+        ++chars;
+      }
+      ++chars;
+      space = false;
+    }
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+void PrintSources(const std::vector<graph::FactSource>& sources, std::ostream& out, const char* indent) {
+  for (const graph::FactSource& s : sources) {
+    out << indent << s.document << ":" << s.line << ": " << OneLine(s.text) << "\n";
+  }
+}
+
+std::string Plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace chronograph::app

@@ -1,0 +1,200 @@
+#include "export/facts_json.h"
+
+#include <exception>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "export/json_output.h"
+#include "export/xml_text.h"
+
+namespace chronograph::exporters {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string FactId(std::size_t i) { return "f" + std::to_string(i); }
+
+Json SourceJson(const graph::FactSource& s, bool with_mod) {
+  Json j = Json::object();
+  j["document"] = s.document;
+  j["line"] = s.line;
+  if (!s.date.empty()) j["date"] = s.date;
+  if (with_mod && !s.mod.empty()) j["mod"] = s.mod;
+  j["text"] = s.text;
+  return j;
+}
+
+std::string String(const Json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+}  // namespace
+
+std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg) {
+  const std::vector<std::string> ids = ExportedEntityIds(kg);
+  auto exported = [&](const std::string& id) {
+    const std::optional<graph::Vertex> v = kg.FindVertex(id);
+    return v ? ids[*v] : SanitizeForXml10(id);
+  };
+  std::vector<graph::Fact> facts = graph::BuildFacts(kg);
+  for (graph::Fact& f : facts) {
+    f.from = exported(f.from);
+    if (!f.to.empty()) f.to = exported(f.to);
+    f.relation = SanitizeForXml10(f.relation);
+    f.from_label = SanitizeForXml10(f.from_label);
+    f.to_label = SanitizeForXml10(f.to_label);
+    f.date = SanitizeForXml10(f.date);
+    f.mod = SanitizeForXml10(f.mod);
+    for (graph::FactSource& s : f.statements) {
+      s.document = SanitizeForXml10(s.document);
+      s.text = SanitizeForXml10(s.text);
+      s.date = SanitizeForXml10(s.date);
+      s.mod = SanitizeForXml10(s.mod);
+    }
+  }
+  return facts;
+}
+
+Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
+  Json root = Json::object();
+  root["schema"] = kFactsSchema;
+  Json list = Json::array();
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const graph::Fact& f = facts[i];
+    Json j = Json::object();
+    j["id"] = FactId(i);
+    const bool relation = f.kind == graph::FactKind::kRelation;
+    Json evidence = Json::array();
+    for (const graph::FactSource& s : f.statements) evidence.push_back(SourceJson(s, !relation));
+    if (relation) {
+      j["kind"] = "relation";
+      j["relation"] = f.relation;
+      j["from"] = f.from;
+      j["from_label"] = f.from_label;
+      j["to"] = f.to;
+      j["to_label"] = f.to_label;
+      if (!f.date.empty()) j["date"] = f.date;
+      j["sources"] = f.sources;
+      j["conflict"] = f.conflict;
+    } else {
+      j["kind"] = "dated";
+      j["entity"] = f.from;
+      j["label"] = f.from_label;
+      j["date"] = f.date;
+      if (!f.mod.empty()) j["mod"] = f.mod;
+      j["sources"] = f.sources;
+    }
+    j["evidence"] = std::move(evidence);
+    list.push_back(std::move(j));
+  }
+  root["facts"] = std::move(list);
+  return WriteJsonDocument(root, "facts.json", out);
+}
+
+Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
+  return WriteFactsJson(ExportedFacts(kg), out);
+}
+
+Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
+  Json root = Json::object();
+  root["schema"] = kConflictsSchema;
+  root["rule"] = std::string(graph::kConflictRuleText);
+  Json list = Json::array();
+  for (const graph::Conflict& c : graph::FindConflicts(facts)) {
+    Json j = Json::object();
+    j["relation"] = c.relation;
+    j["scope"] = c.scope == graph::ConflictScope::kPair ? "pair" : "object";
+    j["object"] = c.object;
+    j["object_label"] = c.object_label;
+    if (!c.subject.empty()) {
+      j["subject"] = c.subject;
+      j["subject_label"] = c.subject_label;
+    }
+    Json claims = Json::array();
+    for (const graph::Claim& claim : c.claims) {
+      Json cj = Json::object();
+      cj["date"] = claim.date;
+      cj["sources"] = claim.sources;
+      Json statements = Json::array();
+      for (const graph::ClaimStatement& s : claim.statements) {
+        const graph::Fact& f = facts[s.fact];
+        Json sj = Json::object();
+        sj["fact"] = FactId(s.fact);
+        sj["from"] = f.from;
+        sj["from_label"] = f.from_label;
+        sj["to"] = f.to;
+        sj["to_label"] = f.to_label;
+        sj["document"] = s.source.document;
+        sj["line"] = s.source.line;
+        sj["text"] = s.source.text;
+        statements.push_back(std::move(sj));
+      }
+      cj["statements"] = std::move(statements);
+      claims.push_back(std::move(cj));
+    }
+    j["claims"] = std::move(claims);
+    list.push_back(std::move(j));
+  }
+  root["conflicts"] = std::move(list);
+  return WriteJsonDocument(root, "conflicts.json", out);
+}
+
+Status WriteConflictsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
+  return WriteConflictsJson(ExportedFacts(kg), out);
+}
+
+Result<std::vector<graph::Fact>> ReadFactsJson(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": no such file");
+  Json root;
+  try {
+    root = Json::parse(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::exception& e) {
+    return Status::InvalidInput(path + ": not JSON: " + e.what());
+  }
+  if (!root.is_object() || String(root, "schema") != kFactsSchema || !root.contains("facts") ||
+      !root["facts"].is_array()) {
+    return Status::InvalidInput(path + ": not a " + std::string(kFactsSchema) + " document");
+  }
+  std::vector<graph::Fact> facts;
+  for (const Json& j : root["facts"]) {
+    if (!j.is_object()) return Status::InvalidInput(path + ": fact " + std::to_string(facts.size()) + " is no object");
+    graph::Fact f;
+    const bool relation = String(j, "kind") == "relation";
+    f.kind = relation ? graph::FactKind::kRelation : graph::FactKind::kDated;
+    if (relation) {
+      f.relation = String(j, "relation");
+      f.from = String(j, "from");
+      f.from_label = String(j, "from_label");
+      f.to = String(j, "to");
+      f.to_label = String(j, "to_label");
+      f.conflict = j.value("conflict", false);
+    } else {
+      f.from = String(j, "entity");
+      f.from_label = String(j, "label");
+      f.mod = String(j, "mod");
+    }
+    f.date = String(j, "date");
+    f.sources = j.value("sources", 0);
+    if (j.contains("evidence") && j["evidence"].is_array()) {
+      for (const Json& e : j["evidence"]) {
+        if (!e.is_object()) continue;
+        graph::FactSource s;
+        s.document = String(e, "document");
+        s.line = e.value("line", 0);
+        s.text = String(e, "text");
+        s.date = String(e, "date");
+        s.mod = String(e, "mod");
+        f.statements.push_back(std::move(s));
+      }
+    }
+    facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+}  // namespace chronograph::exporters

@@ -1,0 +1,167 @@
+#include "graph/facts.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "graph/timeline.h"
+
+namespace chronograph::graph {
+
+const char kConflictRuleText[] =
+    "founded, created and released happen once per object, won once per (subject, object) pair; "
+    "statements of one such fact whose dates cover day ranges that do not overlap are a conflict";
+
+namespace {
+
+bool SourceBefore(const FactSource& a, const FactSource& b) {
+  return std::tie(a.document, a.line, a.text, a.date, a.mod) < std::tie(b.document, b.line, b.text, b.date, b.mod);
+}
+
+int CountDocuments(const std::vector<FactSource>& statements) {
+  std::set<std::string> documents;
+  for (const FactSource& s : statements) documents.insert(s.document);
+  return static_cast<int>(documents.size());
+}
+
+const ConflictRule* RuleFor(const std::string& relation) {
+  for (const ConflictRule& rule : kConflictRules) {
+    if (relation == rule.relation) return &rule;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool DateRangesOverlap(const std::string& a, const std::string& b) {
+  const std::optional<DateValue> x = ParseDateValue(a), y = ParseDateValue(b);
+  if (!x || !y) return false;
+  return DaysFromCivil(x->first) <= DaysFromCivil(y->last) && DaysFromCivil(y->first) <= DaysFromCivil(x->last);
+}
+
+std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
+  const Graph& g = kg.graph();
+  std::vector<Fact> facts;
+  const std::vector<Edge>& edges = kg.edges();
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const RelationEdge& e = g[edges[i]];
+    if (e.relation == kCoOccurs) continue;
+    Fact f;
+    f.kind = FactKind::kRelation;
+    f.relation = e.relation;
+    f.from = e.from;
+    f.to = e.to;
+    f.from_label = kg.LabelOf(e.from);
+    f.to_label = kg.LabelOf(e.to);
+    f.date = e.date;
+    for (const Evidence& ev : e.evidence) f.statements.push_back({ev.document, ev.line, ev.text, ev.date, ""});
+    std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
+    f.sources = CountDocuments(f.statements);
+    f.edge = i;
+    facts.push_back(std::move(f));
+  }
+  if (with_dated) {
+    const Timeline timeline = BuildTimeline(kg);
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+      const EntityNode& node = g[v];
+      const auto it = timeline.per_entity.find(node.id);
+      if (it == timeline.per_entity.end()) continue;
+      // Events are in EventBefore order, so equal (date, mod) are adjacent.
+      for (std::size_t k = 0; k < it->second.size();) {
+        const extract::Event& first = kg.events()[it->second[k]];
+        Fact f;
+        f.kind = FactKind::kDated;
+        f.from = node.id;
+        f.from_label = node.label;
+        f.date = first.date;
+        f.mod = first.mod;
+        for (; k < it->second.size(); ++k) {
+          const extract::Event& ev = kg.events()[it->second[k]];
+          if (ev.date != f.date || ev.mod != f.mod) break;
+          f.statements.push_back({ev.source.document, ev.source.line, ev.text, ev.date, ev.mod});
+        }
+        std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
+        f.statements.erase(std::unique(f.statements.begin(), f.statements.end(),
+                                       [](const FactSource& a, const FactSource& b) {
+                                         return !SourceBefore(a, b) && !SourceBefore(b, a);
+                                       }),
+                           f.statements.end());
+        f.sources = CountDocuments(f.statements);
+        facts.push_back(std::move(f));
+      }
+    }
+  }
+  MarkConflicts(FindConflicts(facts), &facts);
+  return facts;
+}
+
+std::vector<Conflict> FindConflicts(const std::vector<Fact>& facts) {
+  // (relation, object, subject or "") -> date -> statements.
+  using GroupKey = std::tuple<std::string, std::string, std::string>;
+  std::map<GroupKey, std::map<std::string, std::vector<ClaimStatement>>> groups;
+  std::map<GroupKey, std::pair<std::string, std::string>> labels;  // (subject, object)
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    if (f.kind != FactKind::kRelation) continue;
+    const ConflictRule* rule = RuleFor(f.relation);
+    if (rule == nullptr) continue;
+    const bool pair = rule->scope == ConflictScope::kPair;
+    const GroupKey key{f.relation, f.to, pair ? f.from : ""};
+    labels[key] = {pair ? f.from_label : "", f.to_label};
+    for (const FactSource& s : f.statements) {
+      if (s.date.empty() || !ParseDateValue(s.date)) continue;
+      groups[key][s.date].push_back({i, s});
+    }
+  }
+
+  std::vector<Conflict> conflicts;
+  for (auto& [key, by_date] : groups) {
+    bool disagree = false;
+    for (auto a = by_date.begin(); a != by_date.end() && !disagree; ++a) {
+      for (auto b = std::next(a); b != by_date.end(); ++b) {
+        if (!DateRangesOverlap(a->first, b->first)) {
+          disagree = true;
+          break;
+        }
+      }
+    }
+    if (!disagree) continue;
+    Conflict c;
+    c.relation = std::get<0>(key);
+    c.object = std::get<1>(key);
+    c.subject = std::get<2>(key);
+    c.scope = c.subject.empty() ? ConflictScope::kObject : ConflictScope::kPair;
+    c.subject_label = labels[key].first;
+    c.object_label = labels[key].second;
+    for (auto& [date, statements] : by_date) {
+      Claim claim;
+      claim.date = date;
+      std::sort(statements.begin(), statements.end(), [](const ClaimStatement& a, const ClaimStatement& b) {
+        return SourceBefore(a.source, b.source) || (!SourceBefore(b.source, a.source) && a.fact < b.fact);
+      });
+      std::set<std::string> documents;
+      for (const ClaimStatement& s : statements) documents.insert(s.source.document);
+      claim.sources = static_cast<int>(documents.size());
+      claim.statements = std::move(statements);
+      c.claims.push_back(std::move(claim));
+    }
+    std::sort(c.claims.begin(), c.claims.end(),
+              [](const Claim& a, const Claim& b) { return CompareDateValues(a.date, "", b.date, "") < 0; });
+    conflicts.push_back(std::move(c));
+  }
+  return conflicts;
+}
+
+void MarkConflicts(const std::vector<Conflict>& conflicts, std::vector<Fact>* facts) {
+  for (const Conflict& c : conflicts) {
+    for (const Claim& claim : c.claims) {
+      for (const ClaimStatement& s : claim.statements) {
+        if (s.fact < facts->size()) (*facts)[s.fact].conflict = true;
+      }
+    }
+  }
+}
+
+}  // namespace chronograph::graph

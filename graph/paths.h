@@ -1,0 +1,48 @@
+// Shortest chains of facts between two entities of a graph::Graph (a
+// finalized KnowledgeGraph's graph() or one read back by
+// export/graphml_reader.h). Uses Boost.Graph's dijkstra_shortest_paths with
+// integer edge costs: a typed relation costs PathOptions::typed_cost, a
+// co_occurs edge co_occurs_cost, so two typed hops (4) beat one
+// co-occurrence (5) by default. Ties give several paths: every path of the
+// minimal total cost, up to max_paths, in a deterministic order (vertex
+// index order at each step). Pure function of its inputs; thread-safe.
+#ifndef CHRONOGRAPH_GRAPH_PATHS_H_
+#define CHRONOGRAPH_GRAPH_PATHS_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "graph/knowledge_graph.h"
+
+namespace chronograph::graph {
+
+struct PathOptions {
+  int typed_cost = 2;        // cost of a typed relation edge
+  int co_occurs_cost = 5;    // cost of a co_occurs edge
+  std::size_t max_paths = 5; // at most this many shortest paths
+};
+
+// One step of a path: from `from` to `to` through `edges`, every edge of
+// the step's (minimal) cost between the two, sorted by relation then from.
+struct PathLink {
+  Vertex from = 0;
+  Vertex to = 0;
+  std::vector<Edge> edges;
+};
+
+struct FoundPath {
+  std::vector<PathLink> links;  // links[0].from is the start, back().to the goal
+  int cost = 0;
+};
+
+// The cost of one edge under `options`.
+int EdgeCost(const RelationEdge& edge, const PathOptions& options);
+
+// Every shortest path from `from` to `to` (at most options.max_paths).
+// Empty when `to` cannot be reached or from == to.
+std::vector<FoundPath> ShortestPaths(const Graph& graph, Vertex from, Vertex to,
+                                     const PathOptions& options = PathOptions());
+
+}  // namespace chronograph::graph
+
+#endif  // CHRONOGRAPH_GRAPH_PATHS_H_

@@ -1,0 +1,104 @@
+// Relations through the whole extract stage with the embedded rules: the
+// pronouns of a transcript turn's speaker and addressee, the speaker label
+// that is no subject, statements over a paragraph, and the relations that
+// events carry. Rule-by-rule cases live in rules/*/relations.examples.tsv.
+#include "extract/relations.h"
+
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract/document.h"
+#include "extract/extractor.h"
+#include "tests/extract/test_rules.h"
+
+namespace chronograph::extract {
+namespace {
+
+std::shared_ptr<const Extractor> TheExtractor() {
+  static const std::shared_ptr<const Extractor> extractor = [] {
+    auto e = Extractor::Create(chronograph::testing::EmbeddedRules());
+    EXPECT_TRUE(e.ok()) << e.status().ToString();
+    return e.ok() ? e.value() : nullptr;
+  }();
+  return extractor;
+}
+
+ExtractionResult ExtractText(const std::string& text) {
+  Result<Document> d = MakeDocument("t.txt", text);
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return TheExtractor()->Extract(d.value());
+}
+
+std::set<std::string> Relations(const ExtractionResult& r) {
+  std::set<std::string> out;
+  for (const Relation& rel : r.relations) out.insert(rel.type + ":" + rel.from_id + ">" + rel.to_id);
+  return out;
+}
+
+TEST(RelationsTest, PronounsOfSpeakerAndAddressee) {
+  struct Case {
+    const char* text;
+    std::set<std::string> expected;
+  };
+  const Case cases[] = {
+      // 你 in Jensen Huang's turn is the other party, Ilya Sutskever (the
+      // next speaker: there is no earlier one).
+      {"黄仁勋: 你和一些朋友一起创办了 OpenAI,你是首席科学家。\nIlya Sutskever: 是的。\n",
+       {"founded:ilya-sutskever>openai", "works_at:ilya-sutskever>openai"}},
+      // 我 is the speaker; 他 stays a pronoun.
+      {"Ilya Sutskever: 幸运的是,Jeff Hinton 是我所在大学的一名教授,我找到了他。\n",
+       {"studied_under:ilya-sutskever>geoffrey-hinton"}},
+      // A generic "you" after 如果 is nobody in particular.
+      {"Ilya Sutskever: 好的。\n黄仁勋: 如果你创办了 OpenAI,会怎样?\n", {}},
+      // The speaker label is not the subject of what the turn says, and
+      // 我们 is a group, not the speaker.
+      {"Ilya Sutskever: 我们开发了 GPT-1。\n", {}},
+      // Outside a transcript, 我 is nobody the text names.
+      {"我找到了 Geoffrey Hinton 教授。\n", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Relations(ExtractText(c.text)), c.expected) << c.text;
+}
+
+TEST(RelationsTest, PronounMentionsSkipPluralReflexiveAndGeneric) {
+  const std::string text = "我们说自我,如果你问我,您好";
+  const Sentence sentence{0, text.size(), 0};
+  const std::vector<FoundEntity> found = PronounMentions(text, sentence, 0, {"A", "B", false}, {});
+  std::vector<std::string> got;
+  for (const FoundEntity& e : found) got.push_back(text.substr(e.span.begin, e.span.size()) + "=" + e.canonical);
+  EXPECT_EQ(got, (std::vector<std::string>{"我=A", "您=B"}));
+}
+
+TEST(RelationsTest, ParagraphStatementKeepsAllItsSentences) {
+  const std::string text =
+      "一方面,GPT 提供了基础;另一方面,强化学习转变为 RLHF。这种组合带来了 ChatGPT。\n";
+  const ExtractionResult r = ExtractText(text);
+  EXPECT_EQ(Relations(r), (std::set<std::string>{"built_on:chatgpt>gpt", "built_on:chatgpt>rlhf"}));
+  for (const Relation& rel : r.relations) {
+    EXPECT_EQ(rel.rule_id, "zh.relations.combination");
+    EXPECT_EQ(rel.source.line, 1);
+    // From the sentence naming the first end to the one naming the other.
+    const std::string first = rel.to_id == "gpt" ? "一方面" : "另一方面";
+    EXPECT_EQ(rel.evidence.rfind(first, 0), 0u) << rel.evidence;
+    EXPECT_EQ(rel.evidence, text.substr(rel.source.begin, rel.source.end - rel.source.begin));
+    EXPECT_NE(rel.evidence.find("ChatGPT"), std::string::npos);
+  }
+}
+
+TEST(RelationsTest, EventsCarryTheRelationsTheyDate) {
+  const ExtractionResult r = ExtractText("2016 年,黄仁勋把第一台 DGX-1 送到 OpenAI。后来大家都很高兴。\n");
+  ASSERT_EQ(r.relations.size(), 1u);
+  EXPECT_EQ(r.relations[0].date, "2016");
+  ASSERT_FALSE(r.events.empty());
+  const Event& e = r.events.front();
+  EXPECT_EQ(e.date, "2016");
+  ASSERT_EQ(e.relations.size(), 1u);
+  EXPECT_EQ(e.relations[0].type, "delivered_to");
+  EXPECT_EQ(e.relations[0].from_id, "nvidia-dgx");
+  EXPECT_EQ(e.relations[0].to_id, "openai");
+  for (std::size_t i = 1; i < r.events.size(); ++i) EXPECT_TRUE(r.events[i].relations.empty());
+}
+
+}  // namespace
+}  // namespace chronograph::extract
