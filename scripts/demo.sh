@@ -30,10 +30,13 @@ fi
 cat <<MSG
 
 chronograph read examples/ and wrote to $PWD/$OUT:
-  graph.graphml       knowledge graph (GraphML 1.0): open in Gephi (File > Open)
-                      or networkx: python3 -c "import networkx as nx; g = nx.read_graphml('$PWD/$OUT/graph.graphml'); print(g)"
+  report.html         open it in a browser (works offline): timeline, graph, entity table
+  graph.graphml       knowledge graph for Gephi (File > Open), networkx, igraph
+  graph.gexf          the same graph over time, for Gephi's timeline slider
+  graph.svg           a static picture of the main entities
   timeline.json       entities, dates and dated events, each with its source line
-  timelinejs.json     TimelineJS3 document (timeline.knightlab.com)
-  vis-timeline.json   items for vis-timeline (visjs.github.io/vis-timeline)
-Hint: python3 -m json.tool $PWD/$OUT/timeline.json | less   to read the timeline.
+  facts.json          every fact with all of its sources; conflicts.json: where sources disagree
+  timelinejs.json     TimelineJS3 document; vis-timeline.json: items for vis-timeline
+Next: $BIN show "Geoffrey Hinton" --from $OUT
+      $BIN conflicts --from $OUT
 MSG
