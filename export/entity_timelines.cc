@@ -7,6 +7,7 @@
 
 #include "export/timelinejs_json.h"
 #include "export/xml_text.h"
+#include "graph/entity_resolver.h"
 
 namespace chronograph::exporters {
 namespace {
@@ -55,22 +56,6 @@ std::string NaturalStem(const std::string& id) {
   if (stem.empty()) return "entity";
   if (IsWindowsDeviceName(stem)) stem += "-entity";
   return stem;
-}
-
-// Levenshtein distance over bytes, enough to rank near misses.
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -134,7 +119,7 @@ std::vector<std::string> NearEntityNames(const graph::KnowledgeGraph& kg, std::s
         score = std::min(score, std::size_t{0});
         continue;
       }
-      const std::size_t d = EditDistance(folded, wanted);
+      const std::size_t d = graph::EditDistance(folded, wanted);
       if (d <= max_distance) score = std::min(score, d);
     }
     if (score == SIZE_MAX) continue;
