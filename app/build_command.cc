@@ -8,6 +8,7 @@
 #include <set>
 
 #include "export/atomic_file.h"
+#include "export/extraction_json.h"
 #include "export/entity_timelines.h"
 #include "export/facts_json.h"
 #include "export/gexf_writer.h"
@@ -126,6 +127,7 @@ Status RunBuild(const BuildOptions& options) {
   if (!files.ok()) return files.status();
 
   graph::KnowledgeGraph graph;
+  std::vector<extract::ExtractionResult> results;  // kept for extraction.json (merge)
   std::size_t bytes = 0;
   bool showing_progress = false;
   const std::size_t total = files.value().size();
@@ -136,7 +138,7 @@ Status RunBuild(const BuildOptions& options) {
     bytes += document.value().text.size();
     extract::ExtractOptions extract_options;
     extract_options.reference_date = options.reference_date;
-    const extract::ExtractionResult result = extractor.value()->Extract(document.value(), extract_options);
+    extract::ExtractionResult result = extractor.value()->Extract(document.value(), extract_options);
     if (options.verbose) {
       std::cerr << path << ": " << result.sentences.size() << " sentences, " << result.mentions.size() << " mentions, "
                 << result.dates.size() << " dates, " << result.events.size() << " events\n";
@@ -154,6 +156,7 @@ Status RunBuild(const BuildOptions& options) {
       }
     }
     graph.Add(result);
+    results.push_back(std::move(result));
     if (!options.quiet && (showing_progress || SecondsSince(start) > kProgressAfterSeconds)) {
       showing_progress = true;
       std::cerr << "\r[" << (i + 1) << "/" << total << "] " << (bytes >> 10) << " KiB read" << std::flush;
@@ -161,6 +164,13 @@ Status RunBuild(const BuildOptions& options) {
   }
   if (showing_progress) std::cerr << "\n";
   graph.Finalize();
+  return WriteOutputs(graph, results, options, SecondsSince(start));
+}
+
+Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extract::ExtractionResult>& results,
+                    const BuildOptions& options, double seconds_so_far) {
+  const Clock::time_point start = Clock::now();
+  const std::size_t total = results.size();
   Result<std::vector<graph::Vertex>> chosen = ChooseEntities(graph, options);
   if (!chosen.ok()) return chosen.status();
 
@@ -188,6 +198,12 @@ Status RunBuild(const BuildOptions& options) {
     if (!s.ok()) return s;
   }
   if (Status s = WriteEntityTimelines(graph, chosen.value(), out); !s.ok()) return s;
+  if (Status s = exporters::WriteFileAtomically(
+          (out / "extraction.json").string(),
+          [&](std::ostream& os) { return exporters::WriteExtractionJson(results, os); });
+      !s.ok()) {
+    return s;
+  }
   Result<std::string> picture_note = WriteGraphPicture(graph, out);
   if (!picture_note.ok()) return picture_note.status();
   if (!options.quiet && !picture_note.value().empty()) std::cerr << "chronograph: note: " << picture_note.value() << "\n";
@@ -205,9 +221,9 @@ Status RunBuild(const BuildOptions& options) {
     std::cerr << "), " << graph.dates().size() << " dates, " << graph.events().size() << " events, "
               << graph.edge_count() << " edges in " << std::fixed;
     std::cerr.precision(2);
-    std::cerr << SecondsSince(start) << " s\n"
+    std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
               << "wrote " << (out / "graph.graphml").string() << ", graph.gexf, timeline.json, timelinejs.json, vis-timeline.json\n";
-    std::cerr << "wrote facts.json, conflicts.json\n";
+    std::cerr << "wrote facts.json, conflicts.json, extraction.json\n";
     std::cerr << "wrote report.html, graph.dot" << (picture_note.value().empty() ? ", graph.svg" : "");
     if (!chosen.value().empty()) {
       std::cerr << ", " << chosen.value().size() << " file(s) in " << exporters::kEntityTimelineDir << "/";

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "extract/extraction.h"
 #include "extract/status.h"
+#include "graph/knowledge_graph.h"
 
 namespace chronograph::app {
 
@@ -33,6 +35,12 @@ struct BuildOptions {
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the
 // file and place. Summary and progress go to stderr.
 Status RunBuild(const BuildOptions& options);
+
+// Writes every output of a finalized graph into options.out_dir (each file
+// atomically), extraction.json from results, and the summary unless quiet.
+// Shared by build and merge, so that both write exactly the same files.
+Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extract::ExtractionResult>& results,
+                    const BuildOptions& options, double seconds_so_far);
 
 }  // namespace chronograph::app
 

@@ -7,10 +7,11 @@
 #include <CLI/CLI.hpp>
 
 #include "app/build_command.h"
-#include "extract/relative_dates.h"
 #include "app/conflicts_command.h"
+#include "app/merge_command.h"
 #include "app/path_command.h"
 #include "app/show_command.h"
+#include "extract/relative_dates.h"
 
 #ifndef CHRONOGRAPH_VERSION
 #define CHRONOGRAPH_VERSION "0.0.0"
@@ -28,6 +29,7 @@ const char kFooter[] = R"(Examples:
   cat article.txt | chronograph build - --out out/
   chronograph build corpus/ --rules my-rules/ --out out/
   chronograph build corpus/ --out out/ --entity AlexNet --entity "Geoffrey Hinton"
+  chronograph merge a/graph.graphml b/graph.graphml --out both/
 
 Outputs (in --out): graph.graphml (Gephi, networkx, igraph; with a layout,
 colours and sizes), graph.gexf (GEXF 1.3 for Gephi's timeline), timeline.json
@@ -35,7 +37,9 @@ colours and sizes), graph.gexf (GEXF 1.3 for Gephi's timeline), timeline.json
 TimelineJS3), vis-timeline.json (vis-timeline items and groups), report.html
 (timeline, graph and entity table in one page that needs no network),
 graph.dot and graph.svg (a picture of the graph, drawn by Graphviz when it is
-installed), timelines/<entity>.json with --entity or --per-entity.
+installed), facts.json and conflicts.json (every fact with all its sources;
+where sources disagree), extraction.json (what merge reads),
+timelines/<entity>.json with --entity or --per-entity.
 Exit codes: 0 ok, 1 bad input or rules, 2 usage.)";
 
 }  // namespace
@@ -101,6 +105,18 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
   conflicts_cmd->add_option("--from", conflicts.from_dir, "Output directory of chronograph build")->required();
   conflicts_cmd->add_flag("--json", conflicts.json, "Print JSON (conflicts.json's format) instead of text");
 
+  chronograph::app::MergeOptions merge;
+  CLI::App* merge_cmd =
+      app.add_subcommand("merge", "Combine earlier runs into the result of one run over all their inputs");
+  merge_cmd->footer(kFooter);
+  merge_cmd->add_option("graphs", merge.graphs, "graph.graphml files of earlier runs (extraction.json beside each)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  merge_cmd->add_option("-o,--out", merge.output.out_dir, "Output directory (created if missing)")->required();
+  merge_cmd->add_option("--entity", merge.output.entities, "Also write timelines/<entity>.json for this entity");
+  merge_cmd->add_flag("--per-entity", merge.output.per_entity, "Write timelines/<entity>.json for every entity");
+  merge_cmd->add_flag("-q,--quiet", merge.output.quiet, "Print nothing but errors");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -117,6 +133,7 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
       }
     }
     chronograph::Status query;
+    if (merge_cmd->parsed()) query = chronograph::app::RunMerge(merge);
     if (show_cmd->parsed()) query = chronograph::app::RunShow(show, std::cout);
     if (path_cmd->parsed()) query = chronograph::app::RunPath(path, std::cout);
     if (conflicts_cmd->parsed()) query = chronograph::app::RunConflicts(conflicts, std::cout);
