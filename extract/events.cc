@@ -100,7 +100,10 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     }
     std::vector<std::size_t> explicit_dates;
     std::optional<std::size_t> anaphor;
+    bool elsewhere_in_time = false;  // "fifteen years would pass before ...": not the paragraph's moment
     for (std::size_t d : dates_by_sentence[s]) {
+      const FoundDate& found = (*dates)[d].date;
+      if (found.kind == "duration" || (found.kind == "relative" && found.value.empty())) elsewhere_in_time = true;
       if (Dates((*dates)[d].date)) explicit_dates.push_back(d);
       if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;  // used only if nothing explicit
     }
@@ -115,7 +118,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
         explicit_dates.push_back(*anaphor);
       }
     }
-    if (explicit_dates.empty() && paragraph_date) explicit_dates.push_back(*paragraph_date);
+    if (explicit_dates.empty() && paragraph_date && !elsewhere_in_time) explicit_dates.push_back(*paragraph_date);
     if (explicit_dates.empty()) continue;
 
     // Each entity goes with the nearest date before it, or the first date.

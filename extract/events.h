@@ -6,7 +6,9 @@
 //   2. else an anaphor: "同年", "that year" (value XXXX) take the year of the
 //      date stated last; 那时, "at that time" take the last explicit date of
 //      the current speaker turn, or of the current or previous paragraph;
-//   3. else the last date stated earlier in the same paragraph.
+//   3. else the last date stated earlier in the same paragraph, unless the
+//      sentence measures time itself (a duration, an unresolved relative
+//      date: "fifteen years would pass before AlexNet").
 // A relative date ("今天", "两年前", kind "relative") dates its own sentence
 // like an explicit one, but is never carried on to later sentences nor taken
 // by an anaphor: it is an inference, and its errors should not spread. An

@@ -145,6 +145,14 @@ TEST(EventsTest, AnaphorValueIsFilledIn) {
   EXPECT_EQ(r.events[1].text, "At that time, OpenAI was small.");
 }
 
+// A sentence that measures time itself does not take the paragraph's date:
+// "fifteen years would pass before AlexNet" is not about 1997.
+TEST(EventsTest, SentenceWithADurationDoesNotInheritTheParagraphDate) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  EXPECT_EQ(Events("OpenAI won in 1997. Another 15 years would pass before AlexNet."), "1997:openai");
+  EXPECT_EQ(Events("OpenAI won in 1997. Soon AlexNet followed."), "1997:openai | 1997:alexnet");
+}
+
 TEST(EventsTest, DurationsNeverMakeEvents) {
   ASSERT_NE(TheExtractor(), nullptr);
   auto doc = MakeDocument("t.txt", "OpenAI 十年来一直在做研究。\n\nFor ten years, AlexNet led. In 2012 it won.");
