@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
 
+#include "app/extract_pool.h"
 #include "export/atomic_file.h"
 #include "export/extraction_json.h"
 #include "export/entity_timelines.h"
@@ -115,6 +117,47 @@ Result<std::string> WriteGraphPicture(const graph::KnowledgeGraph& graph, const 
   return std::string();
 }
 
+void PrintDetails(const std::string& path, const extract::ExtractionResult& result) {
+  std::cerr << path << ": " << result.sentences.size() << " sentences, " << result.mentions.size() << " mentions, "
+            << result.dates.size() << " dates, " << result.events.size() << " events\n";
+  std::cerr << "  " << path << ": reference date "
+            << (result.reference_date.empty() ? "none" : result.reference_date + " (" + result.reference_date_origin + ")")
+            << "\n";
+  for (const extract::DateMention& d : result.dates) {
+    std::cerr << "  " << path << ":" << d.source.line << ": date \"" << d.text << "\" = " << d.value
+              << (d.mod.empty() ? "" : " (" + d.mod + ")") << (d.anchor.empty() ? "" : ", from " + d.anchor) << " ["
+              << d.rule_id << "]\n";
+  }
+  for (const extract::Mention& m : result.mentions) {
+    std::cerr << "  " << path << ":" << m.source.line << ": " << m.type << " \"" << m.surface << "\" -> "
+              << m.canonical << " [" << m.rule_id << "]\n";
+  }
+}
+
+void PrintProfileLine(const char* stage, double seconds) {
+  char line[96];
+  std::snprintf(line, sizeof line, "  %-22s %9.3f s\n", stage, seconds);
+  std::cerr << line;
+}
+
+// --profile: where the time went. Extraction stages are summed over the
+// worker threads (CPU seconds of the stage), the rest is wall time.
+void PrintExtractProfile(const PoolProfile& p, double graph_seconds, unsigned threads, std::size_t bytes,
+                         double extract_wall) {
+  std::cerr << "chronograph: profile (" << threads << (threads == 1 ? " thread" : " threads") << ", "
+            << (bytes >> 20) << " MiB; stages summed over threads)\n";
+  PrintProfileLine("read", p.read_seconds);
+  PrintProfileLine("normalise", p.stages.normalise);
+  PrintProfileLine("sentences", p.stages.sentences);
+  PrintProfileLine("dates", p.stages.dates);
+  PrintProfileLine("gazetteer scan", p.stages.gazetteer);
+  PrintProfileLine("entity patterns", p.stages.entity_patterns);
+  PrintProfileLine("events", p.stages.events);
+  PrintProfileLine("relations", p.stages.relations);
+  PrintProfileLine("graph (add, finalize)", graph_seconds);
+  PrintProfileLine("wall until outputs", extract_wall);
+}
+
 }  // namespace
 
 Status RunBuild(const BuildOptions& options) {
@@ -131,39 +174,34 @@ Status RunBuild(const BuildOptions& options) {
   std::size_t bytes = 0;
   bool showing_progress = false;
   const std::size_t total = files.value().size();
-  for (std::size_t i = 0; i < total; ++i) {
-    const std::string& path = files.value()[i];
-    Result<extract::Document> document = extract::LoadDocument(path);
-    if (!document.ok()) return document.status();
-    bytes += document.value().text.size();
-    extract::ExtractOptions extract_options;
-    extract_options.reference_date = options.reference_date;
-    extract::ExtractionResult result = extractor.value()->Extract(document.value(), extract_options);
-    if (options.verbose) {
-      std::cerr << path << ": " << result.sentences.size() << " sentences, " << result.mentions.size() << " mentions, "
-                << result.dates.size() << " dates, " << result.events.size() << " events\n";
-      std::cerr << "  " << path << ": reference date "
-                << (result.reference_date.empty() ? "none" : result.reference_date + " (" + result.reference_date_origin + ")")
-                << "\n";
-      for (const extract::DateMention& d : result.dates) {
-        std::cerr << "  " << path << ":" << d.source.line << ": date \"" << d.text << "\" = " << d.value
-                  << (d.mod.empty() ? "" : " (" + d.mod + ")") << (d.anchor.empty() ? "" : ", from " + d.anchor)
-                  << " [" << d.rule_id << "]\n";
-      }
-      for (const extract::Mention& m : result.mentions) {
-        std::cerr << "  " << path << ":" << m.source.line << ": " << m.type << " \"" << m.surface << "\" -> "
-                  << m.canonical << " [" << m.rule_id << "]\n";
-      }
-    }
-    graph.Add(result);
-    results.push_back(std::move(result));
-    if (!options.quiet && (showing_progress || SecondsSince(start) > kProgressAfterSeconds)) {
-      showing_progress = true;
-      std::cerr << "\r[" << (i + 1) << "/" << total << "] " << (bytes >> 10) << " KiB read" << std::flush;
-    }
-  }
+  PoolOptions pool;
+  pool.threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
+  pool.extract.reference_date = options.reference_date;
+  PoolProfile profile;
+  double graph_seconds = 0;
+  Status extracted = ExtractAll(
+      files.value(), *extractor.value(), pool,
+      [&](std::size_t i, std::size_t document_bytes, extract::ExtractionResult result) {
+        const std::string& path = files.value()[i];
+        bytes += document_bytes;
+        if (options.verbose) PrintDetails(path, result);
+        const Clock::time_point adding = Clock::now();
+        graph.Add(result);
+        results.push_back(std::move(result));
+        graph_seconds += SecondsSince(adding);
+        if (!options.quiet && (showing_progress || SecondsSince(start) > kProgressAfterSeconds)) {
+          showing_progress = true;
+          std::cerr << "\r[" << (i + 1) << "/" << total << "] " << (bytes >> 10) << " KiB read" << std::flush;
+        }
+        return Status::Ok();
+      },
+      options.profile ? &profile : nullptr);
   if (showing_progress) std::cerr << "\n";
+  if (!extracted.ok()) return extracted;
+  const Clock::time_point finalizing = Clock::now();
   graph.Finalize();
+  graph_seconds += SecondsSince(finalizing);
+  if (options.profile) PrintExtractProfile(profile, graph_seconds, pool.threads, bytes, SecondsSince(start));
   return WriteOutputs(graph, results, options, SecondsSince(start));
 }
 
@@ -193,9 +231,11 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extrac
       {"conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
   };
   for (const Output& o : outputs) {
+    const Clock::time_point writing = Clock::now();
     Status s = exporters::WriteFileAtomically((out / o.name).string(),
                                               [&](std::ostream& os) { return o.write(graph, os); });
     if (!s.ok()) return s;
+    if (options.profile) PrintProfileLine(o.name, SecondsSince(writing));
   }
   if (Status s = WriteEntityTimelines(graph, chosen.value(), out); !s.ok()) return s;
   if (Status s = exporters::WriteFileAtomically(

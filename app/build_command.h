@@ -30,6 +30,10 @@ struct BuildOptions {
   // InvalidInput listing near matches), or every entity with per_entity.
   std::vector<std::string> entities;
   bool per_entity = false;
+  // Documents extracted at once (--threads); 0 = every core.
+  unsigned threads = 0;
+  // Print the seconds spent in each stage and writer on stderr (--profile).
+  bool profile = false;
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the

@@ -72,6 +72,10 @@ int main(int argc, char** argv) {
   auto* quiet = build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but errors");
   build_cmd->add_flag("-v,--verbose", build.verbose, "Print every date and entity found, with the rule that found it")
       ->excludes(quiet);
+  build_cmd->add_option("-j,--threads", build.threads,
+                        "Documents extracted at once (default: every core); outputs are the same for any count")
+      ->check(CLI::Range(1u, 1024u));
+  build_cmd->add_flag("--profile", build.profile, "Print the time spent in each stage and writer on stderr");
 
   // Commands over a built output directory (no re-extraction).
   const char kQueryFooter[] = R"(Examples:

@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <set>
+#include <new>
+#include <tuple>
 
 #include <re2/re2.h>
 
+#include "extract/multi_scan.h"
 #include "extract/numerals.h"
 
 namespace chronograph::extract {
@@ -138,6 +143,35 @@ std::vector<long long> ExpandVersions(std::string_view versions) {
   return numbers;
 }
 
+// The text as AliasKey(…, exact_case=true) sees it: spaces, hyphens, line
+// breaks and name dots dropped, so that "GPT 4", "GPT-4" and "GPT4" all read
+// "GPT4"; origin[i] is the offset in the text of byte i.
+struct KeyText {
+  std::string text;
+  std::vector<std::uint32_t> origin;
+};
+
+KeyText ToKeyText(std::string_view text) {
+  KeyText out;
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '-' || c == '\n') continue;
+    if (c == '.' && i > 0 && i + 1 < text.size() && static_cast<unsigned char>(text[i - 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) >= 0x80) {
+      continue;
+    }
+    if (text.substr(i, 2) == kNameDot) {
+      ++i;
+      continue;
+    }
+    out.text += c;
+    out.origin.push_back(static_cast<std::uint32_t>(i));
+  }
+  return out;
+}
+
 struct Candidate {
   FoundEntity found;
   bool from_gazetteer = false;
@@ -170,19 +204,22 @@ std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
 
 Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr<const RuleSet> rules) {
   std::shared_ptr<EntityFinder> finder(new EntityFinder(rules));
-  std::string exact_alternation, any_alternation;
+  std::vector<ScanLiteral> literals;
   for (const GazetteerEntry& entry : rules->gazetteer()) {
     for (const GazetteerAlias& alias : entry.aliases) {
       const bool exact = NeedsExactCase(alias.text);
-      const std::string pattern = AliasPattern(alias.text);
-      re2::RE2 check(pattern, re2::RE2::Quiet);
-      if (!check.ok()) {
+      re2::RE2::Options options;
+      options.set_log_errors(false);
+      options.set_case_sensitive(exact);
+      auto pattern = std::make_shared<const re2::RE2>(AliasPattern(alias.text), options);
+      if (!pattern->ok()) {
         return Status::InvalidRule(entry.file + ":" + std::to_string(entry.line) + ": alias '" + alias.text +
-                                   "': " + check.error());
+                                   "': " + pattern->error());
       }
-      std::string& alternation = exact ? exact_alternation : any_alternation;
-      if (!alternation.empty()) alternation += '|';
-      alternation += pattern;
+      // The scan looks for the alias's key (case kept) in the text's key
+      // form; the alias's own pattern then checks the spaces and hyphens.
+      literals.push_back({AliasKey(alias.text, true), !exact});
+      finder->alias_patterns_.push_back({std::move(pattern), exact});
       // Aliases that differ only in case (4+ characters), spaces, hyphens or
       // name dots are one alias to the matcher, so they must name one entity.
       auto& keys = exact ? finder->exact_keys_ : finder->folded_keys_;
@@ -194,16 +231,9 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr
       }
     }
   }
-  re2::RE2::Options options;
-  options.set_longest_match(true);
-  options.set_log_errors(false);
-  options.set_max_mem(512 << 20);
-  finder->exact_case_ = std::make_shared<const re2::RE2>(exact_alternation.empty() ? "$^" : exact_alternation, options);
-  options.set_case_sensitive(false);
-  finder->any_case_ = std::make_shared<const re2::RE2>(any_alternation.empty() ? "$^" : any_alternation, options);
-  for (const auto* re : {finder->exact_case_.get(), finder->any_case_.get()}) {
-    if (!re->ok()) return Status::InvalidRule("gazetteer: cannot compile aliases: " + re->error());
-  }
+  auto scanner = std::make_shared<MultiScanner>();
+  if (!scanner->CompileLiterals(literals)) return Status::InvalidRule("gazetteer: Hyperscan cannot compile the aliases");
+  finder->aliases_ = std::move(scanner);
   return std::shared_ptr<const EntityFinder>(std::move(finder));
 }
 
@@ -217,35 +247,61 @@ const GazetteerEntry* EntityFinder::Lookup(std::string_view surface) const {
   return nullptr;
 }
 
-std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::vector<Sentence>& sentences) const {
+std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::vector<Sentence>& sentences,
+                                            double* alias_scan_seconds) const {
+  const auto scan_start = std::chrono::steady_clock::now();
   std::vector<Candidate> candidates;
 
-  // 1. Gazetteer aliases over the whole text.
-  for (const auto& [re, keys, exact] : {std::make_tuple(exact_case_.get(), &exact_keys_, true),
-                                        std::make_tuple(any_case_.get(), &folded_keys_, false)}) {
-    const re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < text.size() && re->Match(input, pos, text.size(), re2::RE2::UNANCHORED, &match, 1)) {
-      const std::size_t b = static_cast<std::size_t>(match.data() - text.data());
-      const std::size_t e = b + match.size();
-      if (e == b) break;
-      const auto it = keys->find(AliasKey(text.substr(b, e - b), exact));
-      if (it != keys->end() && AtWordBoundaries(text, b, e)) {
-        Candidate c;
-        c.found = {{b, e}, it->second.entry->canonical, it->second.entry->type,
-                   it->second.entry->file + ":" + std::to_string(it->second.entry->line), SentenceAt(sentences, b)};
-        c.from_gazetteer = true;
-        c.weak = it->second.weak;
-        c.entry = it->second.entry;
-        candidates.push_back(std::move(c));
-      }
-      // Go on just after this start, not after its end: a longer alias may
-      // start inside this match ("the International Journal of ..." holds
-      // the weak "The International" and the journal). Overlaps are settled
-      // below, longest first.
-      pos = b + Utf8Length(static_cast<unsigned char>(text[b]));
+  // 1. Gazetteer aliases over the whole text, in one pass: at each start
+  // position the longest alias of each case class (short Latin aliases
+  // match as written, the rest in any case) is a candidate. Every start is
+  // tried, not only the ends of earlier matches: a longer alias may start
+  // inside a match ("the International Journal of ..." holds the weak "The
+  // International" and the journal). Overlaps are settled below, longest first.
+  const KeyText keyed = ToKeyText(text);
+  struct AliasHit {
+    bool any_case;
+    std::size_t begin, end;
+    unsigned alias;
+  };
+  std::vector<AliasHit> hits;
+  const bool scanned = aliases_->Scan(keyed.text, [&](unsigned id, std::size_t b, std::size_t e) {
+    hits.push_back({!alias_patterns_[id].exact, keyed.origin[b], keyed.origin[e - 1] + 1, id});
+  });
+  if (!scanned) throw std::bad_alloc();  // Hyperscan could not get scratch space
+  std::sort(hits.begin(), hits.end(), [](const AliasHit& a, const AliasHit& b) {
+    return std::tie(a.any_case, a.begin, b.end, a.alias) < std::tie(b.any_case, b.begin, a.end, b.alias);
+  });
+  for (std::size_t i = 0; i < hits.size();) {
+    // hits[i, group_end): one start and case class, longest first; the first
+    // whose spaces and hyphens the alias pattern accepts is the match there.
+    std::size_t group_end = i;
+    while (group_end < hits.size() && hits[group_end].any_case == hits[i].any_case &&
+           hits[group_end].begin == hits[i].begin) {
+      ++group_end;
     }
+    const AliasHit* match = nullptr;
+    for (std::size_t j = i; j < group_end && match == nullptr; ++j) {
+      const re2::StringPiece span(text.data() + hits[j].begin, hits[j].end - hits[j].begin);
+      if (re2::RE2::FullMatch(span, *alias_patterns_[hits[j].alias].pattern)) match = &hits[j];
+    }
+    i = group_end;
+    if (match == nullptr) continue;
+    const bool exact = !match->any_case;
+    const auto& keys = exact ? exact_keys_ : folded_keys_;
+    const auto it = keys.find(AliasKey(text.substr(match->begin, match->end - match->begin), exact));
+    if (it == keys.end() || !AtWordBoundaries(text, match->begin, match->end)) continue;
+    Candidate c;
+    c.found = {{match->begin, match->end}, it->second.entry->canonical, it->second.entry->type,
+               it->second.entry->file + ":" + std::to_string(it->second.entry->line),
+               SentenceAt(sentences, match->begin)};
+    c.from_gazetteer = true;
+    c.weak = it->second.weak;
+    c.entry = it->second.entry;
+    candidates.push_back(std::move(c));
+  }
+  if (alias_scan_seconds != nullptr) {
+    *alias_scan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - scan_start).count();
   }
 
   // 2. Pattern rules, sentence by sentence.

@@ -1,8 +1,9 @@
 // Entities: gazetteer and pattern matches -> entity mentions.
-// EntityFinder is built once from a RuleSet (it compiles every gazetteer
-// alias into two RE2 alternations, leftmost-longest: short Latin aliases
-// case-sensitive, the rest case-insensitive) and is then immutable and
-// thread-safe. Find() returns the mentions of one document in text order:
+// EntityFinder is built once from a RuleSet (every gazetteer alias becomes a
+// Hyperscan literal, all scanned in one pass per document, and an RE2
+// pattern that checks each hit; short Latin aliases are case-sensitive, the
+// rest ASCII-case-insensitive; the longest alias at each start position is a
+// candidate) and is then immutable and thread-safe. Find() returns the mentions of one document in text order:
 //   - Latin aliases need ASCII word boundaries; spaces, hyphens and name dots
 //     in aliases match flexibly ("GPT-4" = "GPT 4" = "GPT4" = "GPT- 4");
 //   - a weak alias ("~Ilya") counts only if the document also names the
@@ -35,6 +36,8 @@ class RE2;
 
 namespace chronograph::extract {
 
+class MultiScanner;  // multi_scan.h
+
 struct FoundEntity {
   Span span;              // normalised offsets
   std::string canonical;
@@ -51,7 +54,9 @@ class EntityFinder {
   EntityFinder(const EntityFinder&) = delete;
   EntityFinder& operator=(const EntityFinder&) = delete;
 
-  std::vector<FoundEntity> Find(std::string_view text, const std::vector<Sentence>& sentences) const;
+  // alias_scan_seconds, when given, receives the time of the alias scan.
+  std::vector<FoundEntity> Find(std::string_view text, const std::vector<Sentence>& sentences,
+                                double* alias_scan_seconds = nullptr) const;
 
   // The gazetteer entry a surface form names, or nullptr.
   const GazetteerEntry* Lookup(std::string_view surface) const;
@@ -69,8 +74,15 @@ class EntityFinder {
   };
 
   std::shared_ptr<const RuleSet> rules_;
-  std::shared_ptr<const re2::RE2> exact_case_;  // short Latin aliases
-  std::shared_ptr<const re2::RE2> any_case_;   // everything else
+  // Every alias's key (AliasKey, case kept) as a Hyperscan literal, scanned
+  // over the text's key form; alias_patterns_[i] then checks a hit of alias
+  // i on the text itself (flexible spaces and hyphens, but not anywhere).
+  struct AliasCheck {
+    std::shared_ptr<const re2::RE2> pattern;
+    bool exact = false;  // a short Latin alias: matches as written; else any case
+  };
+  std::shared_ptr<const MultiScanner> aliases_;
+  std::vector<AliasCheck> alias_patterns_;
   std::map<std::string, AliasTarget> exact_keys_;
   std::map<std::string, AliasTarget> folded_keys_;
 };

@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "extract/dates.h"
 #include "extract/events.h"
@@ -21,7 +22,31 @@ std::string WikidataOf(const EntityFinder& finder, const std::string& canonical)
   return it == entry->attributes.end() ? "" : it->second;
 }
 
+// Adds the time since the last Lap() to a stage of the profile, if any.
+class StageClock {
+ public:
+  explicit StageClock(StageProfile* profile) : profile_(profile), last_(std::chrono::steady_clock::now()) {}
+  void Lap(double StageProfile::*stage) {
+    if (profile_ == nullptr) return;
+    const auto now = std::chrono::steady_clock::now();
+    profile_->*stage += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  StageProfile* profile_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 }  // namespace
+
+void StageProfile::Add(const StageProfile& other) {
+  for (double StageProfile::*stage : {&StageProfile::normalise, &StageProfile::sentences, &StageProfile::gazetteer,
+                                      &StageProfile::entity_patterns, &StageProfile::dates, &StageProfile::events,
+                                      &StageProfile::relations}) {
+    this->*stage += other.*stage;
+  }
+}
 
 Result<std::shared_ptr<const Extractor>> Extractor::Create(std::shared_ptr<const RuleSet> rules) {
   Result<std::shared_ptr<const EntityFinder>> finder = EntityFinder::Create(rules);
@@ -30,9 +55,12 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(std::shared_ptr<const
 }
 
 ExtractionResult Extractor::Extract(const Document& document, const ExtractOptions& options) const {
+  StageClock clock(options.profile);
   const NormalizedText normalized = Normalize(document.text);
   const std::string& text = normalized.text;
+  clock.Lap(&StageProfile::normalise);
   const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations());
+  clock.Lap(&StageProfile::sentences);
 
   auto source = [&](Span span) {
     SourceRef ref;
@@ -60,7 +88,14 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
       dates.push_back({std::move(d), static_cast<int>(s)});
     }
   }
-  const std::vector<FoundEntity> entities = entities_->Find(text, sentences);
+  clock.Lap(&StageProfile::dates);
+  double alias_scan_seconds = 0;
+  const std::vector<FoundEntity> entities = entities_->Find(text, sentences, &alias_scan_seconds);
+  clock.Lap(&StageProfile::entity_patterns);
+  if (options.profile != nullptr) {  // the alias scan is its own stage
+    options.profile->entity_patterns -= alias_scan_seconds;
+    options.profile->gazetteer += alias_scan_seconds;
+  }
 
   // Relative dates count from the reference date, the previous date or a
   // fact of the rules (released=, founded= of the entity an alias names).
@@ -106,6 +141,8 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     result.events.push_back(std::move(event));
   }
 
+  clock.Lap(&StageProfile::events);
+
   // Relations, paragraph by paragraph; a relation is dated like the first
   // event of the sentence where its statement ends, and the events of that
   // sentence carry it. Pronouns of the turn's speaker and addressee count as
@@ -149,6 +186,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     }
     first = last;
   }
+  clock.Lap(&StageProfile::relations);
   return result;
 }
 

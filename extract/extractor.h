@@ -16,12 +16,21 @@
 
 namespace chronograph::extract {
 
+// Seconds spent in each stage, summed over the documents of a run
+// (chronograph build --profile). One per thread; Add() folds them.
+struct StageProfile {
+  double normalise = 0, sentences = 0, gazetteer = 0, entity_patterns = 0, dates = 0, events = 0, relations = 0;
+  void Add(const StageProfile& other);
+};
+
 // Options of one Extract call; the defaults read everything from the text.
 struct ExtractOptions {
   // The document's reference date, "YYYY-MM-DD" (chronograph build --date):
   // relative dates ("去年", "yesterday") count from it. "" (default): find it
   // in the document (reference_date.h); with none, they stay unresolved.
   std::string reference_date;
+  // When set, the time of each stage is added to it.
+  StageProfile* profile = nullptr;
 };
 
 class Extractor {

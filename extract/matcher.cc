@@ -1,9 +1,11 @@
 #include "extract/matcher.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
+
+#include "extract/multi_scan.h"
 
 namespace chronograph::extract {
 
@@ -65,28 +67,84 @@ std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std
   return out;
 }
 
+// Atoms shorter than this are left out of the filter (a rule that needs one
+// then runs more often, never less): one ASCII letter is everywhere, while
+// a CJK character is three bytes.
+constexpr int kMinAtomBytes = 2;
+
 struct PatternIndex::Prefilter {
-  Prefilter() : set(re2::RE2::DefaultOptions, re2::RE2::UNANCHORED) {}
-  re2::RE2::Set set;
+  re2::FilteredRE2 filter{kMinAtomBytes};
+  MultiScanner atoms;                   // FilteredRE2's atoms as caseless literals
+  std::vector<std::size_t> filter_ids;  // FilteredRE2 id -> rule index
+  std::vector<std::size_t> always_run;  // rules the filter cannot decide for
 };
 
+namespace {
+
+// The filter's atoms are lower-cased, and the scan folds ASCII case only: a
+// pattern with a non-ASCII letter that has case (Latin-1 to Cyrillic) could
+// be missed, so such a rule always runs.
+bool HasCasedNonAscii(const std::string& pattern) {
+  return std::any_of(pattern.begin(), pattern.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0xC3 && b <= 0xD4;
+  });
+}
+
+}  // namespace
+
 PatternIndex::PatternIndex(const std::vector<PatternRule>& rules) : rules_(rules) {
+  if (rules.empty()) return;
   auto prefilter = std::make_unique<Prefilter>();
-  for (const PatternRule& rule : rules) {
-    if (prefilter->set.Add(rule.regex->pattern(), nullptr) < 0) return;  // cannot happen: each rule compiled alone
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const re2::RE2& regex = *rules[r].regex;
+    int id = 0;
+    if (HasCasedNonAscii(regex.pattern()) ||
+        prefilter->filter.Add(regex.pattern(), regex.options(), &id) != re2::RE2::NoError) {
+      prefilter->always_run.push_back(r);
+      continue;
+    }
+    prefilter->filter_ids.push_back(r);
   }
-  if (!rules.empty() && prefilter->set.Compile()) prefilter_ = std::move(prefilter);
+  if (prefilter->filter_ids.empty()) {
+    prefilter_ = std::move(prefilter);
+    return;
+  }
+  std::vector<std::string> atoms;
+  prefilter->filter.Compile(&atoms);
+  std::vector<ScanLiteral> literals;
+  for (std::string& atom : atoms) literals.push_back({std::move(atom), true});
+  if (!prefilter->atoms.CompileLiterals(literals)) return;  // no prefilter: every rule runs
+  prefilter_ = std::move(prefilter);
 }
 
 PatternIndex::~PatternIndex() = default;
 
+std::size_t PatternIndex::always_run_count() const {
+  return prefilter_ ? prefilter_->always_run.size() : rules_.size();
+}
+
 std::vector<PatternMatch> PatternIndex::Run(std::string_view text, Span range) const {
   if (!prefilter_) return RunPatterns(rules_, text, range);
-  std::vector<int> hits;
-  if (!prefilter_->set.Match(re2::StringPiece(text.data() + range.begin, range.end - range.begin), &hits)) return {};
+  std::vector<int> atoms;
+  const bool scanned = prefilter_->atoms.Scan(text.substr(range.begin, range.end - range.begin),
+                                              [&](unsigned id, std::size_t, std::size_t) {
+                                                atoms.push_back(static_cast<int>(id));
+                                              });
+  if (!scanned) return RunPatterns(rules_, text, range);
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  std::vector<std::size_t> hits = prefilter_->always_run;
+  if (!prefilter_->filter_ids.empty()) {
+    std::vector<int> potential;
+    prefilter_->filter.AllPotentials(atoms, &potential);
+    for (int id : potential) hits.push_back(prefilter_->filter_ids[static_cast<std::size_t>(id)]);
+  }
+  if (hits.empty()) return {};
   std::sort(hits.begin(), hits.end());  // rule order decides ties
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   std::vector<PatternMatch> out;
-  for (int r : hits) RunRule(rules_, static_cast<std::size_t>(r), text, range, &out);
+  for (std::size_t r : hits) RunRule(rules_, r, text, range, &out);
   return out;
 }
 

@@ -50,10 +50,12 @@ struct PatternMatch {
 // range is the whole input to RE2, so ^ and $ match at its ends.
 std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range);
 
-// A prefilter over one rule list: a single RE2::Set pass over the text tells
-// which rules can match there, and only those run (most sentences hold no
-// date, most hold no relation). Same result as RunPatterns. Immutable and
-// thread-safe; the rules must outlive the index.
+// A prefilter over one rule list: RE2's FilteredRE2 reduces every rule to
+// the literal "atoms" a match must contain (年, 月, month names, trigger
+// words); one Hyperscan pass finds the atoms in the range, and only the
+// rules whose atoms are there run in RE2 (most sentences hold no date, most
+// hold no relation). Rules without atoms always run. Same result as
+// RunPatterns. Immutable and thread-safe; the rules must outlive the index.
 class PatternIndex {
  public:
   explicit PatternIndex(const std::vector<PatternRule>& rules);
@@ -62,6 +64,10 @@ class PatternIndex {
   PatternIndex& operator=(const PatternIndex&) = delete;
 
   std::vector<PatternMatch> Run(std::string_view text, Span range) const;
+
+  // How many rules run on every range because Hyperscan could not compile
+  // them (for tests and --verbose).
+  std::size_t always_run_count() const;
 
  private:
   struct Prefilter;

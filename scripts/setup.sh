@@ -11,6 +11,7 @@ readonly PACKAGES=(
   libre2-dev
   libutf8proc-dev
   libopencc-dev
+  libhyperscan-dev  # one-pass scanning of gazetteer aliases and rule prefilters
   libcli11-dev
   nlohmann-json3-dev
   libpugixml-dev

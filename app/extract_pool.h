@@ -1,0 +1,45 @@
+// ExtractPool: loads and extracts documents on a pool of worker threads and
+// hands the results to the caller in input order, so that what is built
+// from them does not depend on the thread count. At most a small window of
+// finished results waits in memory (a few per thread): a slow document
+// holds the later ones back rather than letting them pile up.
+// The first document that cannot be loaded stops the run: its Status is
+// returned once every earlier document has been delivered.
+#ifndef CHRONOGRAPH_APP_EXTRACT_POOL_H_
+#define CHRONOGRAPH_APP_EXTRACT_POOL_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/extractor.h"
+#include "extract/status.h"
+
+namespace chronograph::app {
+
+struct PoolOptions {
+  unsigned threads = 1;  // worker threads; 1 runs everything on the calling thread
+  extract::ExtractOptions extract;  // its profile pointer is ignored: see ExtractAll's profile
+};
+
+// on_result(index, bytes, result) runs on the calling thread, in index
+// order; bytes is the size of the document read. A non-ok Status from it
+// stops the run and is returned. profile, when given, receives the sum of
+// every document's stage times plus "read" (loading documents) in read_seconds.
+struct PoolProfile {
+  extract::StageProfile stages;
+  double read_seconds = 0;
+};
+Status ExtractAll(const std::vector<std::string>& paths, const extract::Extractor& extractor,
+                  const PoolOptions& options,
+                  const std::function<Status(std::size_t, std::size_t, extract::ExtractionResult)>& on_result,
+                  PoolProfile* profile = nullptr);
+
+// The default thread count: every core the machine reports (at least 1).
+unsigned DefaultThreadCount();
+
+}  // namespace chronograph::app
+
+#endif  // CHRONOGRAPH_APP_EXTRACT_POOL_H_
