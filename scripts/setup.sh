@@ -23,6 +23,8 @@ readonly PACKAGES=(
   graphviz        # graph.svg (sfdp/neato); chronograph skips the picture without it
   chromium        # report.html's end-to-end test (headless)
   fonts-noto-cjk  # CJK glyphs in graph.svg and report screenshots
+  libbenchmark-dev  # bench/extract_bench (-DCHRONOGRAPH_BUILD_BENCH=ON)
+  time            # /usr/bin/time: peak RSS in bench/run
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
