@@ -4,9 +4,10 @@
 #include <cctype>
 #include <chrono>
 #include <cstdint>
-#include <set>
 #include <new>
+#include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -170,6 +171,43 @@ KeyText ToKeyText(std::string_view text) {
     out.origin.push_back(static_cast<std::uint32_t>(i));
   }
   return out;
+}
+
+// Every occurrence of every key of short_forms (keys of 3 bytes or more) in
+// text, ordered by key (map order), then position: one pass over the text,
+// where a search per key would cost keys x text.
+using ShortForms = std::map<std::string, std::string>;
+struct ShortFormOccurrence {
+  ShortForms::const_iterator surname;
+  std::size_t rank;  // place of the key in map order
+  std::size_t pos;
+};
+std::vector<ShortFormOccurrence> ShortFormOccurrences(std::string_view text, const ShortForms& short_forms) {
+  std::vector<ShortFormOccurrence> found;
+  if (short_forms.empty()) return found;
+  auto key3 = [](const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 | static_cast<unsigned char>(p[2]);
+  };
+  std::vector<bool> first_two(1 << 16);  // cheap test before the hash lookup
+  std::unordered_map<std::uint32_t, std::vector<std::pair<ShortForms::const_iterator, std::size_t>>> by_prefix;
+  std::size_t rank = 0;
+  for (auto it = short_forms.begin(); it != short_forms.end(); ++it, ++rank) {
+    first_two[key3(it->first.data()) >> 8] = true;
+    by_prefix[key3(it->first.data())].emplace_back(it, rank);
+  }
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    if (!first_two[key3(text.data() + i) >> 8]) continue;
+    const auto bucket = by_prefix.find(key3(text.data() + i));
+    if (bucket == by_prefix.end()) continue;
+    for (const auto& [surname, r] : bucket->second) {
+      if (text.compare(i, surname->first.size(), surname->first) == 0) found.push_back({surname, r, i});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const ShortFormOccurrence& a, const ShortFormOccurrence& b) {
+    return a.rank != b.rank ? a.rank < b.rank : a.pos < b.pos;
+  });
+  return found;
 }
 
 struct Candidate {
@@ -410,14 +448,12 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     if (!found_spans.Overlaps(f.span)) found_spans.Insert(f.span);
   }
   std::vector<FoundEntity> extra;
-  for (const auto& [surname, canonical] : short_forms) {
-    for (std::size_t pos = text.find(surname); pos != std::string_view::npos; pos = text.find(surname, pos + 1)) {
-      const Span span{pos, pos + surname.size()};
-      if (!AtWordBoundaries(text, span.begin, span.end)) continue;
-      if (found_spans.Overlaps(span)) continue;
-      found_spans.Insert(span);
-      extra.push_back({span, canonical, "PERSON", "coref.short_form", SentenceAt(sentences, pos)});
-    }
+  for (const auto& [surname, rank, pos] : ShortFormOccurrences(text, short_forms)) {
+    const Span span{pos, pos + surname->first.size()};
+    if (!AtWordBoundaries(text, span.begin, span.end)) continue;
+    if (found_spans.Overlaps(span)) continue;
+    found_spans.Insert(span);
+    extra.push_back({span, surname->second, "PERSON", "coref.short_form", SentenceAt(sentences, pos)});
   }
   out.insert(out.end(), extra.begin(), extra.end());
   std::sort(out.begin(), out.end(), [](const FoundEntity& a, const FoundEntity& b) {
