@@ -86,6 +86,20 @@ void NormalizeSegment(std::string_view segment, std::string* out) {
   std::free(mapped);
 }
 
+// A segment of one code point (nearly every CJK character), normalised once
+// per thread and remembered: utf8proc_map allocates on every call. The memo
+// holds at most one entry per distinct code point seen.
+const std::string& NormalizedCodePoint(utf8proc_int32_t cp, std::string_view segment) {
+  thread_local std::unordered_map<utf8proc_int32_t, std::string> memo;
+  auto it = memo.find(cp);
+  if (it == memo.end()) {
+    std::string normalized;
+    NormalizeSegment(segment, &normalized);
+    it = memo.emplace(cp, std::move(normalized)).first;
+  }
+  return it->second;
+}
+
 }  // namespace
 
 NormalizedText Normalize(std::string_view original) {
@@ -112,6 +126,9 @@ NormalizedText Normalize(std::string_view original) {
     if (len > 0 && cp < 0x80 && pos - start == 1) {
       const utf8proc_int32_t folded = Fold(cp);  // ASCII fast path
       result.text.push_back(static_cast<char>(folded ? folded : cp));
+    } else if (len > 0 && pos - start == len) {
+      result.text += NormalizedCodePoint(cp, original.substr(static_cast<std::size_t>(start),
+                                                             static_cast<std::size_t>(len)));
     } else {
       NormalizeSegment(original.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos - start)),
                        &result.text);
