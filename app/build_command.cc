@@ -22,6 +22,7 @@
 #include "export/vis_timeline_json.h"
 #include "extract/document.h"
 #include "extract/extractor.h"
+#include "extract/matcher.h"
 #include "graph/knowledge_graph.h"
 
 namespace chronograph::app {
@@ -158,6 +159,24 @@ void PrintExtractProfile(const PoolProfile& p, double graph_seconds, unsigned th
   PrintProfileLine("wall until outputs", extract_wall);
 }
 
+// --profile: rules that have no literal the prefilter can look for run on
+// every sentence; a rule writer wants to know how many.
+void PrintPrefilterCoverage(const extract::RuleSet& rules) {
+  struct List {
+    const char* name;
+    const extract::PatternIndex& index;
+    std::size_t size;
+  };
+  const List lists[] = {{"dates", rules.date_index(), rules.date_rules().size()},
+                        {"entities", rules.entity_index(), rules.entity_rules().size()},
+                        {"relations", rules.relation_index(), rules.relation_rules().size()},
+                        {"paragraph relations", rules.paragraph_relation_index(),
+                         rules.paragraph_relation_rules().size()}};
+  std::cerr << "  rules run on every sentence (no literal to prefilter on):";
+  for (const List& l : lists) std::cerr << " " << l.name << " " << l.index.always_run_count() << "/" << l.size;
+  std::cerr << "\n";
+}
+
 }  // namespace
 
 Status RunBuild(const BuildOptions& options) {
@@ -201,7 +220,10 @@ Status RunBuild(const BuildOptions& options) {
   const Clock::time_point finalizing = Clock::now();
   graph.Finalize();
   graph_seconds += SecondsSince(finalizing);
-  if (options.profile) PrintExtractProfile(profile, graph_seconds, pool.threads, bytes, SecondsSince(start));
+  if (options.profile) {
+    PrintExtractProfile(profile, graph_seconds, pool.threads, bytes, SecondsSince(start));
+    PrintPrefilterCoverage(*rules.value());
+  }
   return WriteOutputs(graph, results, options, SecondsSince(start));
 }
 

@@ -77,6 +77,7 @@ struct PatternIndex::Prefilter {
   MultiScanner atoms;                   // FilteredRE2's atoms as caseless literals
   std::vector<std::size_t> filter_ids;  // FilteredRE2 id -> rule index
   std::vector<std::size_t> always_run;  // rules the filter cannot decide for
+  std::size_t unfiltered = 0;           // rules in the filter that have no atom
 };
 
 namespace {
@@ -115,13 +116,16 @@ PatternIndex::PatternIndex(const std::vector<PatternRule>& rules) : rules_(rules
   std::vector<ScanLiteral> literals;
   for (std::string& atom : atoms) literals.push_back({std::move(atom), true});
   if (!prefilter->atoms.CompileLiterals(literals)) return;  // no prefilter: every rule runs
+  std::vector<int> unfiltered;  // what passes with no atom at all: rules without one
+  prefilter->filter.AllPotentials({}, &unfiltered);
+  prefilter->unfiltered = unfiltered.size();
   prefilter_ = std::move(prefilter);
 }
 
 PatternIndex::~PatternIndex() = default;
 
 std::size_t PatternIndex::always_run_count() const {
-  return prefilter_ ? prefilter_->always_run.size() : rules_.size();
+  return prefilter_ ? prefilter_->always_run.size() + prefilter_->unfiltered : rules_.size();
 }
 
 std::vector<PatternMatch> PatternIndex::Run(std::string_view text, Span range) const {
