@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <iterator>
 #include <cstdint>
 #include <new>
 #include <set>
@@ -13,6 +14,7 @@
 
 #include "extract/multi_scan.h"
 #include "extract/numerals.h"
+#include "extract/parallel_parts.h"
 
 namespace chronograph::extract {
 namespace {
@@ -286,7 +288,7 @@ const GazetteerEntry* EntityFinder::Lookup(std::string_view surface) const {
 }
 
 std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::vector<Sentence>& sentences,
-                                            double* alias_scan_seconds) const {
+                                            double* alias_scan_seconds, unsigned threads) const {
   const auto scan_start = std::chrono::steady_clock::now();
   std::vector<Candidate> candidates;
 
@@ -342,33 +344,44 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     *alias_scan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - scan_start).count();
   }
 
-  // 2. Pattern rules, sentence by sentence.
-  for (const Sentence& sentence : sentences) {
-    for (const PatternMatch& m : ResolveOverlaps(rules_->entity_index().Run(text, {sentence.begin, sentence.end}))) {
-      std::vector<std::string> numbers{""};
-      if (m.rule->expand_list) {
-        numbers.clear();
-        if (auto it = m.captures.find("versions"); it != m.captures.end()) {
-          for (long long v : ExpandVersions(text.substr(it->second.begin, it->second.size()))) {
-            numbers.push_back(std::to_string(v));
+  // 2. Pattern rules, sentence by sentence (parts of a long text in parallel).
+  auto pattern_candidates = [&](std::size_t first, std::size_t last) {
+    std::vector<Candidate> part;
+    for (std::size_t s = first; s < last; ++s) {
+      const Span sentence{sentences[s].begin, sentences[s].end};
+      for (const PatternMatch& m : ResolveOverlaps(rules_->entity_index().Run(text, sentence))) {
+        std::vector<std::string> numbers{""};
+        if (m.rule->expand_list) {
+          numbers.clear();
+          if (auto it = m.captures.find("versions"); it != m.captures.end()) {
+            for (long long v : ExpandVersions(text.substr(it->second.begin, it->second.size()))) {
+              numbers.push_back(std::to_string(v));
+            }
           }
         }
-      }
-      for (const std::string& n : numbers) {
-        Candidate c;
-        c.found = {m.span, RenderCanonical(m, text, n), m.rule->type, m.rule->id, SentenceAt(sentences, m.span.begin)};
-        const GazetteerEntry* entry = Lookup(c.found.canonical);
-        if (auto base = m.captures.find("base"); !entry && base != m.captures.end()) {
-          entry = Lookup(text.substr(base->second.begin, base->second.size()));  // "谷歌公司" is Google
+        for (const std::string& n : numbers) {
+          Candidate c;
+          c.found = {m.span, RenderCanonical(m, text, n), m.rule->type, m.rule->id,
+                     SentenceAt(sentences, m.span.begin)};
+          const GazetteerEntry* entry = Lookup(c.found.canonical);
+          if (auto base = m.captures.find("base"); !entry && base != m.captures.end()) {
+            entry = Lookup(text.substr(base->second.begin, base->second.size()));  // "谷歌公司" is Google
+          }
+          if (entry) {  // a known entity after all
+            c.found.canonical = entry->canonical;
+            c.found.type = entry->type;
+            c.entry = entry;
+          }
+          part.push_back(std::move(c));
         }
-        if (entry) {  // a known entity after all
-          c.found.canonical = entry->canonical;
-          c.found.type = entry->type;
-          c.entry = entry;
-        }
-        candidates.push_back(std::move(c));
       }
     }
+    return part;
+  };
+  for (std::vector<Candidate>& part : ParallelParts<std::vector<Candidate>>(
+           sentences.size(), threads, [&](std::size_t s) { return sentences[s].end - sentences[s].begin; },
+           pattern_candidates)) {
+    std::move(part.begin(), part.end(), std::back_inserter(candidates));
   }
 
   // 3. Weak aliases need the entity itself or a context entity named by a

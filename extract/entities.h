@@ -55,8 +55,10 @@ class EntityFinder {
   EntityFinder& operator=(const EntityFinder&) = delete;
 
   // alias_scan_seconds, when given, receives the time of the alias scan.
+  // Pattern rules run on up to `threads` threads (parts of the sentence
+  // list); the result is the same for any count.
   std::vector<FoundEntity> Find(std::string_view text, const std::vector<Sentence>& sentences,
-                                double* alias_scan_seconds = nullptr) const;
+                                double* alias_scan_seconds = nullptr, unsigned threads = 1) const;
 
   // The gazetteer entry a surface form names, or nullptr.
   const GazetteerEntry* Lookup(std::string_view surface) const;

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <utility>
 
 #include "extract/dates.h"
 #include "extract/events.h"
 #include "extract/normalize.h"
+#include "extract/parallel_parts.h"
 #include "extract/reference_date.h"
 #include "extract/relations.h"
 #include "extract/sentences.h"
@@ -82,15 +85,26 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     result.sentence_texts.push_back(original({s.begin, s.end}));
   }
 
+  // Sentence by sentence; a long text in parts on several threads.
+  const unsigned threads = text.size() >= options.parallel_from_bytes ? options.threads : 1;
+  auto sentence_bytes = [&](std::size_t s) { return sentences[s].end - sentences[s].begin; };
   std::vector<SentenceDate> dates;
-  for (std::size_t s = 0; s < sentences.size(); ++s) {
-    for (FoundDate& d : FindDates(text, {sentences[s].begin, sentences[s].end}, *rules_)) {
-      dates.push_back({std::move(d), static_cast<int>(s)});
+  auto dates_of = [&](std::size_t first, std::size_t last) {
+    std::vector<SentenceDate> part;
+    for (std::size_t s = first; s < last; ++s) {
+      for (FoundDate& d : FindDates(text, {sentences[s].begin, sentences[s].end}, *rules_)) {
+        part.push_back({std::move(d), static_cast<int>(s)});
+      }
     }
+    return part;
+  };
+  for (std::vector<SentenceDate>& part :
+       ParallelParts<std::vector<SentenceDate>>(sentences.size(), threads, sentence_bytes, dates_of)) {
+    std::move(part.begin(), part.end(), std::back_inserter(dates));
   }
   clock.Lap(&StageProfile::dates);
   double alias_scan_seconds = 0;
-  const std::vector<FoundEntity> entities = entities_->Find(text, sentences, &alias_scan_seconds);
+  const std::vector<FoundEntity> entities = entities_->Find(text, sentences, &alias_scan_seconds, threads);
   clock.Lap(&StageProfile::entity_patterns);
   if (options.profile != nullptr) {  // the alias scan is its own stage
     options.profile->entity_patterns -= alias_scan_seconds;
@@ -167,10 +181,29 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     std::stable_sort(by_sentence[s].begin(), by_sentence[s].end(),
                      [](const FoundEntity* a, const FoundEntity* b) { return a->span.begin < b->span.begin; });
   }
+  std::vector<std::pair<std::size_t, std::size_t>> paragraphs;  // [first, last) sentences
   for (std::size_t first = 0; first < sentences.size();) {
     std::size_t last = first + 1;
     while (last < sentences.size() && sentences[last].paragraph == sentences[first].paragraph) ++last;
-    for (const FoundRelation& r : FindRelations(text, sentences, first, last, by_sentence, *rules_)) {
+    paragraphs.emplace_back(first, last);
+    first = last;
+  }
+  auto relations_of = [&](std::size_t first_paragraph, std::size_t last_paragraph) {
+    std::vector<FoundRelation> part;
+    for (std::size_t p = first_paragraph; p < last_paragraph; ++p) {
+      for (FoundRelation& r : FindRelations(text, sentences, paragraphs[p].first, paragraphs[p].second, by_sentence,
+                                            *rules_)) {
+        part.push_back(std::move(r));
+      }
+    }
+    return part;
+  };
+  auto paragraph_bytes = [&](std::size_t p) {
+    return sentences[paragraphs[p].second - 1].end - sentences[paragraphs[p].first].begin;
+  };
+  for (const std::vector<FoundRelation>& part :
+       ParallelParts<std::vector<FoundRelation>>(paragraphs.size(), threads, paragraph_bytes, relations_of)) {
+    for (const FoundRelation& r : part) {
       const auto s = static_cast<std::size_t>(r.sentence);
       const Span span{sentences[static_cast<std::size_t>(r.first_sentence)].begin, sentences[s].end};
       Relation relation{r.type, EntityId(r.from), EntityId(r.to), sentence_dates[s], original(span), source(span),
@@ -184,7 +217,6 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
       }
       result.relations.push_back(std::move(relation));
     }
-    first = last;
   }
   clock.Lap(&StageProfile::relations);
   return result;

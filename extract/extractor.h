@@ -5,6 +5,7 @@
 #ifndef CHRONOGRAPH_EXTRACT_EXTRACTOR_H_
 #define CHRONOGRAPH_EXTRACT_EXTRACTOR_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,13 @@ struct ExtractOptions {
   std::string reference_date;
   // When set, the time of each stage is added to it.
   StageProfile* profile = nullptr;
+  // Threads for the sentence-by-sentence stages (dates, entity patterns,
+  // relations) of a document of parallel_from_bytes or more; the result is
+  // the same for any count. Smaller documents run on one thread: splitting
+  // them costs more than it saves, and documents already run in parallel
+  // with each other (chronograph build --threads).
+  unsigned threads = 1;
+  std::size_t parallel_from_bytes = 4 << 20;
 };
 
 class Extractor {

@@ -3,7 +3,11 @@
 // (full-width letters and digits, dashes, a BOM).
 #include "extract/extractor.h"
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -138,6 +142,49 @@ TEST(ExtractorTest, EmbeddedRulesBuildAnExtractor) {
   ASSERT_FALSE(r.dates.empty());
   EXPECT_EQ(r.dates[0].value, "2012");
   EXPECT_EQ(r.dates[0].text, "２０１２年");
+}
+
+// One line per mention, date, event and relation, with its place: two
+// results are the same extraction when their descriptions are equal.
+std::vector<std::string> Describe(const ExtractionResult& r) {
+  std::vector<std::string> out;
+  for (const Mention& m : r.mentions) out.push_back("m " + m.canonical + " " + std::to_string(m.source.begin));
+  for (const DateMention& d : r.dates) out.push_back("d " + d.value + d.mod + " " + std::to_string(d.source.begin));
+  for (const Event& e : r.events) {
+    std::string line = "e " + e.date + " " + std::to_string(e.source.begin);
+    for (const std::string& id : e.entity_ids) line += " " + id;
+    for (const Event::StatedRelation& rel : e.relations) line += " " + rel.type + ":" + rel.from_id + ">" + rel.to_id;
+    out.push_back(line);
+  }
+  for (const Relation& rel : r.relations) {
+    out.push_back("r " + rel.type + " " + rel.from_id + " " + rel.to_id + " " + rel.date + " " +
+                  std::to_string(rel.source.begin));
+  }
+  return out;
+}
+
+// A long document runs its sentence-by-sentence stages in parts on several
+// threads; every thread count gives the same result.
+TEST(ExtractorTest, ThreadsDoNotChangeTheResult) {
+  auto extractor = Extractor::Create(chronograph::testing::EmbeddedRules());
+  ASSERT_TRUE(extractor.ok());
+  std::string text;
+  for (const auto& entry : std::filesystem::directory_iterator(CHRONOGRAPH_SOURCE_DIR "/examples")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    text += std::string(std::istreambuf_iterator<char>(in), {}) + "\n\n";
+  }
+  auto doc = MakeDocument("all.txt", text);
+  ASSERT_TRUE(doc.ok());
+  ExtractOptions one;
+  const std::vector<std::string> expected = Describe(extractor.value()->Extract(doc.value(), one));
+  ASSERT_GT(expected.size(), 100u);
+  for (unsigned threads : {2u, 3u, 7u}) {
+    ExtractOptions several;
+    several.threads = threads;
+    several.parallel_from_bytes = 0;  // split even this small text
+    EXPECT_EQ(Describe(extractor.value()->Extract(doc.value(), several)), expected) << threads << " threads";
+  }
 }
 
 }  // namespace
