@@ -28,6 +28,7 @@
 #include "extract/entities.h"
 #include "extract/relative_dates.h"
 #include "extract/sentences.h"
+#include "extract/work_counter.h"
 
 namespace chronograph::extract {
 
@@ -75,9 +76,10 @@ struct Interlocutors {
 
 // Per sentence, the interlocutors of its transcript turn (turns as in
 // BuildEvents: a speaker label opens one, the next label or a heading ends
-// it); both empty outside transcripts.
+// it); both empty outside transcripts. Linear in sentences + entities +
+// turns; work, when not null, counts the loop steps.
 std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::vector<Sentence>& sentences,
-                                             const std::vector<FoundEntity>& entities);
+                                             const std::vector<FoundEntity>& entities, WorkCounter* work = nullptr);
 
 }  // namespace chronograph::extract
 
