@@ -73,7 +73,7 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
 
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
-                                    const DateContext& context) {
+                                    const DateContext& context, WorkCounter* work) {
   CompleteYearlessDates(dates, context);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
@@ -102,6 +102,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     std::vector<std::size_t> explicit_dates;
     std::optional<std::size_t> anaphor;
     bool elsewhere_in_time = false;  // "fifteen years would pass before ...": not the paragraph's moment
+    CountWork(work, 1 + dates_by_sentence[s].size());
     for (std::size_t d : dates_by_sentence[s]) {
       const FoundDate& found = (*dates)[d].date;
       if (found.kind == "duration" || (found.kind == "relative" && found.value.empty())) elsewhere_in_time = true;
@@ -134,6 +135,9 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     }
     std::sort(starts.begin(), starts.end());
     for (std::size_t k = 1; k < starts.size(); ++k) starts[k].second = std::max(starts[k].second, starts[k - 1].second);
+    std::size_t log_d = 1;
+    while ((std::size_t{1} << log_d) < starts.size()) ++log_d;
+    CountWork(work, (starts.size() + by_sentence[s].size()) * log_d);
     std::map<std::size_t, std::set<std::string>> groups;
     for (const FoundEntity* e : by_sentence[s]) {
       std::size_t chosen = explicit_dates.front();

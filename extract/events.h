@@ -62,9 +62,11 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
 
 // Completes yearless and relative dates, resolves anaphors, then builds the
 // events. A resolved relative date dates a sentence like an explicit one.
+// O((sentences + dates + entities) log dates); work, when not null, counts
+// the steps of the per-sentence loops.
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
-                                    const DateContext& context = {});
+                                    const DateContext& context = {}, WorkCounter* work = nullptr);
 
 // Who "I" and "you" are in one sentence: canonical names, "" when unknown.
 struct Interlocutors {

@@ -287,6 +287,39 @@ TEST(LinearWorkTest, InferReferenceDateSameAsScanning) {
   EXPECT_GT(found, 20);  // the random inputs do exercise the pairing
 }
 
+// --- BuildEvents -----------------------------------------------------------------
+
+// One sentence naming n entities, each after its own date ("2012 年 Hinton, "
+// n times): every entity goes with the date just before it.
+std::uint64_t EventWork(std::size_t n, std::size_t* events = nullptr) {
+  std::string text;
+  std::vector<SentenceDate> dates;
+  std::vector<FoundEntity> entities;
+  for (std::size_t i = 0; i < n; ++i) {
+    SentenceDate d;
+    d.date.span = {text.size(), text.size() + 4};
+    d.date.kind = "date";
+    d.date.value = std::to_string(1000 + i % 1000);
+    dates.push_back(d);
+    text += "2012 年 ";
+    entities.push_back({{text.size(), text.size() + 6}, "E" + std::to_string(i), "PERSON", "test", 0});
+    text += "Hinton, ";
+  }
+  const std::vector<Sentence> sentences = {{0, text.size(), 0}};
+  WorkCounter work;
+  const std::vector<FoundEvent> found = BuildEvents(text, sentences, &dates, entities, {}, &work);
+  if (events != nullptr) *events = found.size();
+  return work.steps;
+}
+
+TEST(LinearWorkTest, BuildEventsManyDatesAndNamesInOneSentence) {
+  const std::size_t n = 2000;
+  std::size_t events = 0;
+  const std::uint64_t small = EventWork(n, &events);
+  EXPECT_EQ(events, n);  // one event per date: its own entity
+  ExpectLinear(small, EventWork(4 * n), n, "dates and names in one sentence");
+}
+
 // --- PronounMentions ------------------------------------------------------------
 
 std::uint64_t PronounWork(std::size_t n) {
