@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -72,7 +73,7 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
 
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
-                                    const DateContext& context) {
+                                    const DateContext& context, WorkCounter* work) {
   CompleteYearlessDates(dates, context);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
@@ -101,6 +102,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     std::vector<std::size_t> explicit_dates;
     std::optional<std::size_t> anaphor;
     bool elsewhere_in_time = false;  // "fifteen years would pass before ...": not the paragraph's moment
+    CountWork(work, 1 + dates_by_sentence[s].size());
     for (std::size_t d : dates_by_sentence[s]) {
       const FoundDate& found = (*dates)[d].date;
       if (found.kind == "duration" || (found.kind == "relative" && found.value.empty())) elsewhere_in_time = true;
@@ -121,13 +123,27 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     if (explicit_dates.empty() && paragraph_date && !elsewhere_in_time) explicit_dates.push_back(*paragraph_date);
     if (explicit_dates.empty()) continue;
 
-    // Each entity goes with the nearest date before it, or the first date.
+    // Each entity goes with the nearest date before it, or the first date:
+    // the last of explicit_dates (in its order) that is in this sentence and
+    // begins at or before the entity. Found by binary search over those
+    // dates sorted by begin, each with the latest list position up to it, so
+    // a sentence with many names and many dates costs (e + d) log d, not e * d.
+    std::vector<std::pair<std::size_t, std::size_t>> starts;  // (begin, position in explicit_dates)
+    for (std::size_t k = 0; k < explicit_dates.size(); ++k) {
+      const SentenceDate& d = (*dates)[explicit_dates[k]];
+      if (d.sentence == static_cast<int>(s)) starts.emplace_back(d.date.span.begin, k);
+    }
+    std::sort(starts.begin(), starts.end());
+    for (std::size_t k = 1; k < starts.size(); ++k) starts[k].second = std::max(starts[k].second, starts[k - 1].second);
+    std::size_t log_d = 1;
+    while ((std::size_t{1} << log_d) < starts.size()) ++log_d;
+    CountWork(work, (starts.size() + by_sentence[s].size()) * log_d);
     std::map<std::size_t, std::set<std::string>> groups;
     for (const FoundEntity* e : by_sentence[s]) {
       std::size_t chosen = explicit_dates.front();
-      for (std::size_t d : explicit_dates) {
-        if ((*dates)[d].sentence == static_cast<int>(s) && (*dates)[d].date.span.begin <= e->span.begin) chosen = d;
-      }
+      const auto after = std::upper_bound(starts.begin(), starts.end(), e->span.begin,
+                                          [](std::size_t begin, const auto& start) { return begin < start.first; });
+      if (after != starts.begin()) chosen = explicit_dates[std::prev(after)->second];
       groups[chosen].insert(e->canonical);
     }
     if (speaker && InFirstPerson(text.substr(sentence.begin, sentence.end - sentence.begin))) {
@@ -150,9 +166,10 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
 }
 
 std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::vector<Sentence>& sentences,
-                                             const std::vector<FoundEntity>& entities) {
+                                             const std::vector<FoundEntity>& entities, WorkCounter* work) {
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
+  CountWork(work, entities.size());
   // Pass 1: the speaker of every sentence and the turns in order, each turn
   // numbered with its transcript section (a heading starts a new one).
   std::vector<Interlocutors> out(sentences.size());
@@ -161,6 +178,7 @@ std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::v
   std::optional<std::string> speaker;
   int paragraph = -1, section = 0;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
+    CountWork(work);
     const Sentence& sentence = sentences[s];
     if (sentence.paragraph != paragraph) {
       paragraph = sentence.paragraph;
@@ -181,19 +199,39 @@ std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::v
       turn_of[s] = static_cast<int>(turns.size()) - 1;
     }
   }
-  // Pass 2: the addressee, looking back, then forward, in the same section.
+  // Pass 2: each turn's addressee is the nearest earlier speaker of the same
+  // section who is not its speaker, else the nearest later one. Scanning the
+  // turns for every sentence made a one-speaker transcript quadratic; instead
+  // one pass each way keeps the last speaker seen (last) and the last one
+  // other than that (before_last): the nearest other speaker is last, or,
+  // when last is the speaker, before_last. Turns of a section are
+  // contiguous; an empty name is never an answer, as before.
+  const auto nearest_others = [&](auto first, auto end, std::vector<std::string>* found) {
+    int current_section = -1;
+    std::string last, before_last;
+    for (auto it = first; it != end; ++it) {
+      CountWork(work);
+      const auto& [turn_section, name] = *it;
+      if (turn_section != current_section) {
+        current_section = turn_section;
+        last.clear();
+        before_last.clear();
+      }
+      (*found)[static_cast<std::size_t>(it - first)] = last != name ? last : before_last;
+      if (!name.empty() && name != last) {
+        before_last = std::move(last);
+        last = name;
+      }
+    }
+  };
+  std::vector<std::string> earlier(turns.size()), later(turns.size());
+  nearest_others(turns.begin(), turns.end(), &earlier);
+  nearest_others(turns.rbegin(), turns.rend(), &later);
   for (std::size_t s = 0; s < sentences.size(); ++s) {
+    CountWork(work);
     if (turn_of[s] < 0) continue;
     const auto t = static_cast<std::size_t>(turn_of[s]);
-    const auto other = [&](std::size_t u) {
-      return turns[u].first == turns[t].first && turns[u].second != turns[t].second;
-    };
-    for (std::size_t u = t; u-- > 0 && out[s].addressee.empty();) {
-      if (other(u)) out[s].addressee = turns[u].second;
-    }
-    for (std::size_t u = t + 1; u < turns.size() && out[s].addressee.empty(); ++u) {
-      if (other(u)) out[s].addressee = turns[u].second;
-    }
+    out[s].addressee = !earlier[t].empty() ? earlier[t] : later[turns.size() - 1 - t];
   }
   return out;
 }

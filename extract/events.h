@@ -28,6 +28,7 @@
 #include "extract/entities.h"
 #include "extract/relative_dates.h"
 #include "extract/sentences.h"
+#include "extract/work_counter.h"
 
 namespace chronograph::extract {
 
@@ -61,9 +62,11 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
 
 // Completes yearless and relative dates, resolves anaphors, then builds the
 // events. A resolved relative date dates a sentence like an explicit one.
+// O((sentences + dates + entities) log dates); work, when not null, counts
+// the steps of the per-sentence loops.
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
-                                    const DateContext& context = {});
+                                    const DateContext& context = {}, WorkCounter* work = nullptr);
 
 // Who "I" and "you" are in one sentence: canonical names, "" when unknown.
 struct Interlocutors {
@@ -75,9 +78,10 @@ struct Interlocutors {
 
 // Per sentence, the interlocutors of its transcript turn (turns as in
 // BuildEvents: a speaker label opens one, the next label or a heading ends
-// it); both empty outside transcripts.
+// it); both empty outside transcripts. Linear in sentences + entities +
+// turns; work, when not null, counts the loop steps.
 std::vector<Interlocutors> TurnInterlocutors(std::string_view text, const std::vector<Sentence>& sentences,
-                                             const std::vector<FoundEntity>& entities);
+                                             const std::vector<FoundEntity>& entities, WorkCounter* work = nullptr);
 
 }  // namespace chronograph::extract
 

@@ -1,6 +1,8 @@
 #include "extract/reference_date.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 #include "extract/dates.h"
 
@@ -102,22 +104,74 @@ std::optional<ReferenceDate> FindReferenceDate(std::string_view text, const Rule
   return std::nullopt;
 }
 
-std::optional<std::string> InferReferenceDate(const std::vector<SentenceDate>& dates, const FactLookup& facts) {
+std::optional<std::string> InferReferenceDate(const std::vector<SentenceDate>& dates, const FactLookup& facts,
+                                              WorkCounter* work) {
+  // The "today"s: counted from the reference date by days.
+  std::vector<std::pair<std::size_t, RelativeTemplate>> todays;
   for (std::size_t i = 0; i < dates.size(); ++i) {
+    CountWork(work);
     if (dates[i].date.kind != "relative") continue;
-    const std::optional<RelativeTemplate> today = ParseRelativeTemplate(dates[i].date.relative);
+    std::optional<RelativeTemplate> today = ParseRelativeTemplate(dates[i].date.relative);
     if (!today || today->anchor != RelativeTemplate::Anchor::kReference || today->Granularity() != 'D') continue;
-    for (std::size_t j = 0; j < dates.size(); ++j) {
-      const SentenceDate& other = dates[j];
-      if (other.sentence != dates[i].sentence || other.date.kind != "relative") continue;
-      const Span a = dates[i].date.span, b = other.date.span;
-      const std::size_t gap = a.end <= b.begin ? b.begin - a.end : b.end <= a.begin ? a.begin - b.end : kMaxAnchorGap + 1;
-      if (gap > kMaxAnchorGap) continue;
-      const std::optional<RelativeTemplate> fact = ParseRelativeTemplate(other.date.relative);
-      if (!fact || fact->anchor != RelativeTemplate::Anchor::kFact) continue;
-      const std::string day = ResolveRelative(*fact, {"", "", &facts}, nullptr);
-      if (!IsCalendarDate(day)) continue;
-      const std::string reference = ApplyOffsets(day, Reversed(*today));
+    todays.emplace_back(i, std::move(*today));
+  }
+  if (todays.empty()) return std::nullopt;
+  // The dates counted from a fact that resolve to a day, found once, and
+  // ordered by (sentence, begin) and by (sentence, end): a pair within
+  // kMaxAnchorGap has the other's begin in [today.end, today.end + gap] or
+  // its end in [today.begin - gap, today.begin], so a "today" looks at a
+  // window of each instead of at every date of the document.
+  struct FactDay {
+    std::size_t index;
+    int sentence;
+    Span span;
+    std::string day;
+  };
+  std::vector<FactDay> fact_days;
+  for (std::size_t j = 0; j < dates.size(); ++j) {
+    CountWork(work);
+    if (dates[j].date.kind != "relative") continue;
+    const std::optional<RelativeTemplate> fact = ParseRelativeTemplate(dates[j].date.relative);
+    if (!fact || fact->anchor != RelativeTemplate::Anchor::kFact) continue;
+    std::string day = ResolveRelative(*fact, {"", "", &facts}, nullptr);
+    if (IsCalendarDate(day)) fact_days.push_back({j, dates[j].sentence, dates[j].date.span, std::move(day)});
+  }
+  std::vector<const FactDay*> by_begin, by_end;
+  for (const FactDay& f : fact_days) by_begin.push_back(&f);
+  by_end = by_begin;
+  const auto begin_key = [](const FactDay* f) { return std::make_pair(f->sentence, f->span.begin); };
+  const auto end_key = [](const FactDay* f) { return std::make_pair(f->sentence, f->span.end); };
+  std::sort(by_begin.begin(), by_begin.end(), [&](auto* a, auto* b) { return begin_key(a) < begin_key(b); });
+  std::sort(by_end.begin(), by_end.end(), [&](auto* a, auto* b) { return end_key(a) < end_key(b); });
+  std::size_t log_n = 1;
+  while ((std::size_t{1} << log_n) < fact_days.size()) ++log_n;
+  CountWork(work, 2 * fact_days.size() * log_n);
+
+  std::vector<const FactDay*> near;
+  for (const auto& [i, today] : todays) {
+    const int sentence = dates[i].sentence;
+    const Span a = dates[i].date.span;
+    near.clear();
+    CountWork(work, 2 * log_n);
+    const auto after = std::lower_bound(by_begin.begin(), by_begin.end(), std::make_pair(sentence, a.end),
+                                        [&](const FactDay* f, const auto& key) { return begin_key(f) < key; });
+    for (auto it = after; it != by_begin.end() && (*it)->sentence == sentence && (*it)->span.begin <= a.end + kMaxAnchorGap; ++it) {
+      CountWork(work);
+      near.push_back(*it);
+    }
+    const std::size_t from = a.begin >= kMaxAnchorGap ? a.begin - kMaxAnchorGap : 0;
+    const auto before = std::lower_bound(by_end.begin(), by_end.end(), std::make_pair(sentence, from),
+                                         [&](const FactDay* f, const auto& key) { return end_key(f) < key; });
+    for (auto it = before; it != by_end.end() && (*it)->sentence == sentence && (*it)->span.end <= a.begin; ++it) {
+      CountWork(work);
+      near.push_back(*it);
+    }
+    // In document order, as a scan of all dates would meet them.
+    std::sort(near.begin(), near.end(), [](const FactDay* x, const FactDay* y) { return x->index < y->index; });
+    near.erase(std::unique(near.begin(), near.end()), near.end());
+    for (const FactDay* f : near) {
+      CountWork(work);
+      const std::string reference = ApplyOffsets(f->day, Reversed(today));
       if (IsCalendarDate(reference)) return reference;
     }
   }

@@ -23,6 +23,7 @@
 #include "extract/events.h"
 #include "extract/relative_dates.h"
 #include "extract/rule_set.h"
+#include "extract/work_counter.h"
 
 namespace chronograph::extract {
 
@@ -41,8 +42,11 @@ std::optional<ReferenceDate> FindReferenceDate(std::string_view text, const Rule
 // counted from the reference date by days ("今天", "昨天") stands within a
 // few characters of a date counted from a fact (resolved by facts), the
 // reference date is the fact-counted day minus the first one's offset.
-// dates are in text order, as FindDates gives them (unresolved).
-std::optional<std::string> InferReferenceDate(const std::vector<SentenceDate>& dates, const FactLookup& facts);
+// dates are in text order, as FindDates gives them (unresolved). With n
+// dates, O(n log n) (each "today" looks only at the fact-counted dates that
+// start or end within the gap of it); work, when not null, counts the steps.
+std::optional<std::string> InferReferenceDate(const std::vector<SentenceDate>& dates, const FactLookup& facts,
+                                              WorkCounter* work = nullptr);
 
 }  // namespace chronograph::extract
 

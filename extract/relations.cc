@@ -68,7 +68,8 @@ void Collect(const PatternIndex& index, const std::string& skeleton, const std::
 }  // namespace
 
 std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& sentence, int sentence_index,
-                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions) {
+                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions,
+                                         WorkCounter* work) {
   struct Pronoun {
     std::string_view word;
     bool speaker;
@@ -77,8 +78,18 @@ std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& 
   // checked for the plural, reflexive and generic uses.
   static const Pronoun kPronouns[] = {{"我", true}, {"I", true}, {"你", false}, {"您", false}};
   std::vector<FoundEntity> out;
+  // Is [pos, end) inside a mention? The mentions sorted by begin, with the
+  // furthest end among those begun before `end`: pronouns come in text
+  // order, so one pointer walks them once instead of testing every mention
+  // for every pronoun.
+  std::vector<Span> spans;
+  for (const FoundEntity* m : mentions) spans.push_back(m->span);
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  CountWork(work, spans.size());
+  std::size_t begun = 0, furthest_end = 0;
   const std::string_view s = text.substr(0, sentence.end);
   for (std::size_t pos = sentence.begin; pos < sentence.end;) {
+    CountWork(work);
     const Pronoun* found = nullptr;
     for (const Pronoun& p : kPronouns) {
       if (StartsWithAt(s, pos, p.word)) found = &p;
@@ -106,8 +117,11 @@ std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& 
       }
     }
     const std::string& name = found->speaker ? who.speaker : who.addressee;
-    const bool inside = std::any_of(mentions.begin(), mentions.end(),
-                                    [&](const FoundEntity* m) { return m->span.begin < end && pos < m->span.end; });
+    for (; begun < spans.size() && spans[begun].begin < end; ++begun) {
+      CountWork(work);
+      furthest_end = std::max(furthest_end, spans[begun].end);
+    }
+    const bool inside = begun > 0 && pos < furthest_end;
     if (person && !inside && !name.empty()) {
       out.push_back({{pos, end}, name, "PERSON", found->speaker ? "pronoun:speaker" : "pronoun:addressee",
                      sentence_index});

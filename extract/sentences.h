@@ -5,6 +5,8 @@
 // item or heading also starts one). Ends: 。！？!?… always, ';' (NFKC of ；) next to Chinese; '.' before a
 // space or line end unless it closes an abbreviation or an initial; a line
 // end unless an English sentence obviously continues on the next line.
+// No sentence is longer than kMaxSentenceBytes: a longer one is cut (see
+// there). Time and memory are linear in the text's length.
 #ifndef CHRONOGRAPH_EXTRACT_SENTENCES_H_
 #define CHRONOGRAPH_EXTRACT_SENTENCES_H_
 
@@ -13,16 +15,36 @@
 #include <string>
 #include <vector>
 
+#include "extract/work_counter.h"
+
 namespace chronograph::extract {
+
+// The longest sentence, in bytes of normalised text. Every later stage works
+// sentence by sentence (dates, entities, relation skeletons), so without a
+// cap one 19 MB line with no full stop is one 19 MB unit of work for each.
+// A longer sentence is cut into pieces of at most this many bytes, each at
+// the last clause boundary that fits (after , ; : 、 or at a space, unless
+// between two digits: "1,000", "10:30"), else at the last character boundary
+// that is not inside a Latin word or number, else at the last character
+// boundary. Real sentences are far shorter (the examples' longest is ~400).
+inline constexpr std::size_t kMaxSentenceBytes = 2000;
 
 struct Sentence {
   std::size_t begin = 0;  // normalised byte offsets, trimmed of spaces
   std::size_t end = 0;
   int paragraph = 0;
+  bool cut = false;  // ended by kMaxSentenceBytes, not by punctuation or a line end
 };
 
+// What SplitSentences did, for --verbose and for tests.
+struct SplitStats {
+  std::size_t forced_splits = 0;  // sentences cut at kMaxSentenceBytes (= those with cut set)
+  WorkCounter work;               // bytes looked at, look-backs included
+};
+
+// Never fails. stats, when not null, is added to.
 std::vector<Sentence> SplitSentences(const std::string& normalized_text,
-                                     const std::set<std::string>& abbreviations);
+                                     const std::set<std::string>& abbreviations, SplitStats* stats = nullptr);
 
 }  // namespace chronograph::extract
 

@@ -124,5 +124,77 @@ TEST(SentencesTest, OffsetsCoverTextInOrder) {
   EXPECT_EQ(sentences[4].paragraph, 3);
 }
 
+// A sentence longer than kMaxSentenceBytes is cut: at the last clause
+// boundary that fits, else outside a Latin word, else on a character.
+TEST(SentencesTest, LongSentencesAreCut) {
+  const std::size_t kMax = kMaxSentenceBytes;
+  struct Case {
+    const char* name;
+    std::string in;
+    std::vector<std::string> pieces;  // expected sentences, in order
+  };
+  auto repeat = [](const std::string& unit, std::size_t times) {
+    std::string out;
+    for (std::size_t i = 0; i < times; ++i) out += unit;
+    return out;
+  };
+  const std::string latin_word(kMax + 10, 'a');
+  const Case cases[] = {
+      {"at the last comma", repeat("x", 1500) + "," + repeat("y", 1000),
+       {repeat("x", 1500) + ",", repeat("y", 1000)}},
+      {"at the last space", repeat("ab ", 900),
+       {repeat("ab ", 666) + "ab", repeat("ab ", 232) + "ab"}},
+      {"at 、", repeat("中", 400) + "、" + repeat("文", 400),
+       {repeat("中", 400) + "、", repeat("文", 400)}},
+      {"space, not inside 1,000", repeat("x", 1990) + "1,000 and" + repeat("z", 100),
+       {repeat("x", 1990) + "1,000", "and" + repeat("z", 100)}},
+      {"the comma of 1,000 is no boundary", repeat("中", 600) + repeat("a", 195) + "1,000" + repeat("z", 100),
+       {repeat("中", 600), repeat("a", 195) + "1,000" + repeat("z", 100)}},
+      {"chinese without punctuation: on a character", repeat("中", 1000),
+       {repeat("中", 666), repeat("中", 334)}},
+      {"not inside a latin word", repeat("中", 600) + repeat("w", 500),
+       {repeat("中", 600), repeat("w", 500)}},
+      {"one latin word: at the byte limit", latin_word, {latin_word.substr(0, kMax), latin_word.substr(kMax)}},
+      {"exactly the limit is kept", repeat("q", kMax), {repeat("q", kMax)}},
+  };
+  for (const Case& c : cases) {
+    SplitStats stats;
+    const std::vector<Sentence> sentences = SplitSentences(c.in, kAbbreviations, &stats);
+    std::vector<std::string> pieces;
+    std::size_t cut = 0;
+    for (const Sentence& s : sentences) {
+      EXPECT_LE(s.end - s.begin, kMax) << c.name;
+      EXPECT_EQ(s.paragraph, 0) << c.name;
+      if (s.cut) ++cut;
+      pieces.push_back(c.in.substr(s.begin, s.end - s.begin));
+    }
+    EXPECT_EQ(pieces, c.pieces) << c.name;
+    EXPECT_EQ(stats.forced_splits, c.pieces.size() - 1) << c.name;
+    EXPECT_EQ(cut, c.pieces.size() - 1) << c.name;
+    if (!sentences.empty()) {
+      EXPECT_FALSE(sentences.back().cut) << c.name;
+    }
+  }
+}
+
+// Cut pieces keep their paragraph, and what follows is split as usual.
+TEST(SentencesTest, CutPiecesKeepParagraphs) {
+  const std::string long_line(kMaxSentenceBytes * 2 + 5, 'a');
+  const std::string text = "前言。\n\n" + long_line + "\n\n后记。";
+  SplitStats stats;
+  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, &stats);
+  ASSERT_EQ(sentences.size(), 5u);
+  EXPECT_EQ(stats.forced_splits, 2u);
+  const int paragraphs[] = {0, 1, 1, 1, 2};
+  for (std::size_t i = 0; i < sentences.size(); ++i) EXPECT_EQ(sentences[i].paragraph, paragraphs[i]) << i;
+  EXPECT_EQ(text.substr(sentences[4].begin, sentences[4].end - sentences[4].begin), "后记。");
+}
+
+// A run of dots is one sentence end, however long.
+TEST(SentencesTest, RunOfDots) {
+  EXPECT_EQ(Render("Wait" + std::string(50, '.') + " Go."), "Wait" + std::string(50, '.') + "|Go.");
+  EXPECT_EQ(Render("a.b.c.d.e. Next"), "a.b.c.d.e.|Next");
+}
+
 }  // namespace
 }  // namespace chronograph::extract
