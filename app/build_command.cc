@@ -23,6 +23,7 @@
 #include "extract/document.h"
 #include "extract/extractor.h"
 #include "extract/matcher.h"
+#include "extract/sentences.h"
 #include "graph/knowledge_graph.h"
 
 namespace chronograph::app {
@@ -121,6 +122,11 @@ Result<std::string> WriteGraphPicture(const graph::KnowledgeGraph& graph, const 
 void PrintDetails(const std::string& path, const extract::ExtractionResult& result) {
   std::cerr << path << ": " << result.sentences.size() << " sentences, " << result.mentions.size() << " mentions, "
             << result.dates.size() << " dates, " << result.events.size() << " events\n";
+  if (result.sentences_cut > 0) {
+    std::cerr << "  " << path << ": " << result.sentences_cut << " pieces of sentences longer than "
+              << extract::kMaxSentenceBytes << " bytes, cut at a clause boundary (first at line "
+              << result.first_cut_line << ")\n";
+  }
   std::cerr << "  " << path << ": reference date "
             << (result.reference_date.empty() ? "none" : result.reference_date + " (" + result.reference_date_origin + ")")
             << "\n";

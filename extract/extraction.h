@@ -89,6 +89,10 @@ struct ExtractionResult {
   // "front matter", "header" or "anchor" (see reference_date.h).
   std::string reference_date;
   std::string reference_date_origin;
+  // Sentences longer than kMaxSentenceBytes (sentences.h) that were cut, and
+  // the line of the first; for --verbose, not part of any output file.
+  std::size_t sentences_cut = 0;
+  int first_cut_line = 0;
 };
 
 // The stable id of an entity: lower-case ASCII letters and digits of the

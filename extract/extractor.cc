@@ -62,7 +62,8 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   const NormalizedText normalized = Normalize(document.text);
   const std::string& text = normalized.text;
   clock.Lap(&StageProfile::normalise);
-  const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations());
+  SplitStats split;
+  const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations(), &split);
   clock.Lap(&StageProfile::sentences);
 
   auto source = [&](Span span) {
@@ -80,7 +81,9 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
 
   ExtractionResult result;
   result.document = document.path;
+  result.sentences_cut = split.forced_splits;
   for (const Sentence& s : sentences) {
+    if (s.cut && result.first_cut_line == 0) result.first_cut_line = source({s.begin, s.end}).line;
     result.sentences.push_back(source({s.begin, s.end}));
     result.sentence_texts.push_back(original({s.begin, s.end}));
   }
