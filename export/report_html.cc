@@ -178,9 +178,16 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
   Json root = Json::object();
   std::string title = SanitizeForXml10(options.title);
   if (top_only || items.size() < dated_events) {
-    title += " (showing the " + std::to_string(listed.size()) + " most mentioned of " + std::to_string(n) +
-             " entities and " + std::to_string(items.size()) + " of " + std::to_string(dated_events) +
-             " dated events; timeline.json has them all)";
+    std::string shown_part;
+    if (top_only) {
+      shown_part = "the " + std::to_string(listed.size()) + " most mentioned of " + std::to_string(n) +
+                   " entities and " + std::to_string(items.size()) + " of " + std::to_string(dated_events) +
+                   " dated events";
+    } else {
+      shown_part = "the first " + std::to_string(items.size()) + " of " + std::to_string(dated_events) +
+                   " dated events";
+    }
+    title += " (showing " + shown_part + "; timeline.json has them all)";
   }
   root["title"] = title;
   root["summary"] = std::move(summary);

@@ -26,7 +26,7 @@ inline constexpr std::size_t kDefaultRunBytes = 32u << 20;
 
 template <class T, class Codec = RecordCodec<T>, class Less>
 RecordFile<T, Codec> ExternalSort(const RecordFile<T, Codec>& input, Less less,
-                                  const std::function<void(T*)>& transform = nullptr,
+                                  const typename RecordFile<T, Codec>::Transform& transform = nullptr,
                                   std::size_t run_bytes = kDefaultRunBytes) {
   constexpr std::size_t kPerRecordOverhead = 64 + sizeof(T);  // heap blocks, vector slot
   RecordFile<T, Codec> output(input.dir());

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -88,6 +89,9 @@ class SequentialReader {
 template <class T, class Codec = RecordCodec<T>>
 class RecordFile {
  public:
+  // A change made to each record as it is read (e.g. by ExternalSort).
+  using Transform = std::function<void(T*)>;
+
   explicit RecordFile(const std::string& dir = "") : dir_(dir) {}
   RecordFile(RecordFile&&) noexcept = default;
   RecordFile& operator=(RecordFile&&) noexcept = default;
