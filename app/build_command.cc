@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "app/corpus_sink.h"
 #include "app/extract_pool.h"
 #include "export/atomic_file.h"
 #include "export/extraction_json.h"
@@ -194,8 +195,7 @@ Status RunBuild(const BuildOptions& options) {
   Result<std::vector<std::string>> files = ExpandInputs(options.inputs);
   if (!files.ok()) return files.status();
 
-  graph::KnowledgeGraph graph;
-  std::vector<extract::ExtractionResult> results;  // kept for extraction.json (merge)
+  CorpusSink sink;  // folds each result into the graph, spills it for extraction.json
   std::size_t bytes = 0;
   bool showing_progress = false;
   const std::size_t total = files.value().size();
@@ -212,8 +212,7 @@ Status RunBuild(const BuildOptions& options) {
         bytes += document_bytes;
         if (options.verbose) PrintDetails(path, result);
         const Clock::time_point adding = Clock::now();
-        graph.Add(result);
-        results.push_back(std::move(result));
+        sink.Add(std::move(result));
         graph_seconds += SecondsSince(adding);
         if (!options.quiet && (showing_progress || SecondsSince(start) > kProgressAfterSeconds)) {
           showing_progress = true;
@@ -225,19 +224,19 @@ Status RunBuild(const BuildOptions& options) {
   if (showing_progress) std::cerr << "\n";
   if (!extracted.ok()) return extracted;
   const Clock::time_point finalizing = Clock::now();
-  graph.Finalize();
+  sink.Finalize();
   graph_seconds += SecondsSince(finalizing);
   if (options.profile) {
     PrintExtractProfile(profile, graph_seconds, pool.threads, bytes, SecondsSince(start));
     PrintPrefilterCoverage(*rules.value());
   }
-  return WriteOutputs(graph, results, options, SecondsSince(start));
+  return WriteOutputs(sink.graph(), sink.extractions(), options, SecondsSince(start));
 }
 
-Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extract::ExtractionResult>& results,
+Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::ExtractionSpill& extractions,
                     const BuildOptions& options, double seconds_so_far) {
   const Clock::time_point start = Clock::now();
-  const std::size_t total = results.size();
+  const std::size_t total = extractions.size();
   Result<std::vector<graph::Vertex>> chosen = ChooseEntities(graph, options);
   if (!chosen.ok()) return chosen.status();
 
@@ -269,13 +268,16 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extrac
   if (Status s = WriteEntityTimelines(graph, chosen.value(), out); !s.ok()) return s;
   if (Status s = exporters::WriteFileAtomically(
           (out / "extraction.json").string(),
-          [&](std::ostream& os) { return exporters::WriteExtractionJson(results, os); });
+          [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
       !s.ok()) {
     return s;
   }
   Result<std::string> picture_note = WriteGraphPicture(graph, out);
   if (!picture_note.ok()) return picture_note.status();
   if (!options.quiet && !picture_note.value().empty()) std::cerr << "chronograph: note: " << picture_note.value() << "\n";
+  if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && !note.empty()) {
+    std::cerr << "chronograph: note: " << note << "\n";
+  }
 
   if (!options.quiet) {
     std::map<std::string, int> by_type;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "export/extraction_spill.h"
 #include "extract/extraction.h"
 #include "extract/status.h"
 #include "graph/knowledge_graph.h"
@@ -41,9 +42,10 @@ struct BuildOptions {
 Status RunBuild(const BuildOptions& options);
 
 // Writes every output of a finalized graph into options.out_dir (each file
-// atomically), extraction.json from results, and the summary unless quiet.
+// atomically), extraction.json from the spilled results, and the summary
+// unless quiet.
 // Shared by build and merge, so that both write exactly the same files.
-Status WriteOutputs(const graph::KnowledgeGraph& graph, const std::vector<extract::ExtractionResult>& results,
+Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::ExtractionSpill& extractions,
                     const BuildOptions& options, double seconds_so_far);
 
 }  // namespace chronograph::app

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 
 #include "extract/document.h"
@@ -41,6 +42,17 @@ Finished ExtractOne(const std::string& path, const extract::Extractor& extractor
   return done;
 }
 
+// Runs on_result; an exception from it (a temporary file that cannot be
+// written) becomes a Status, so that the workers are stopped and joined.
+Status Deliver(const std::function<Status(std::size_t, std::size_t, extract::ExtractionResult)>& on_result,
+               std::size_t index, Finished& done) {
+  try {
+    return on_result(index, done.bytes, std::move(done.result));
+  } catch (const std::exception& e) {
+    return Status::IoError(e.what());
+  }
+}
+
 }  // namespace
 
 unsigned DefaultThreadCount() {
@@ -57,7 +69,7 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
     for (std::size_t i = 0; i < paths.size(); ++i) {
       Finished done = ExtractOne(paths[i], extractor, options.extract, profile);
       if (!done.status.ok()) return done.status;
-      if (Status s = on_result(i, done.bytes, std::move(done.result)); !s.ok()) return s;
+      if (Status s = Deliver(on_result, i, done); !s.ok()) return s;
     }
     return Status::Ok();
   }
@@ -103,7 +115,7 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
       ++next_to_deliver;
     }
     changed.notify_all();
-    status = done.status.ok() ? on_result(i, done.bytes, std::move(done.result)) : done.status;
+    status = done.status.ok() ? Deliver(on_result, i, done) : done.status;
   }
   {
     std::lock_guard<std::mutex> lock(mutex);

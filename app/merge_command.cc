@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/corpus_sink.h"
 #include "export/extraction_json.h"
 #include "export/graphml_reader.h"
 #include "graph/knowledge_graph.h"
@@ -13,8 +14,7 @@ namespace chronograph::app {
 Status RunMerge(const MergeOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   if (options.graphs.size() < 2) return Status::Usage("merge needs at least two graph.graphml files");
-  graph::KnowledgeGraph graph;
-  std::vector<extract::ExtractionResult> results;
+  CorpusSink sink;
   std::set<std::string> documents;
   for (const std::string& path : options.graphs) {
     // Read the graph back first: a file that is not our GraphML is refused
@@ -22,17 +22,16 @@ Status RunMerge(const MergeOptions& options) {
     Result<exporters::GraphmlData> read = exporters::ReadGraphml(path);
     if (!read.ok()) return read.status();
     const std::string record = (std::filesystem::path(path).parent_path() / "extraction.json").string();
-    Result<std::vector<extract::ExtractionResult>> run = exporters::ReadExtractionJson(record);
-    if (!run.ok()) return run.status();
-    for (extract::ExtractionResult& r : run.value()) {
-      if (!documents.insert(r.document).second) continue;  // in an earlier run already
-      graph.Add(r);
-      results.push_back(std::move(r));
-    }
+    // One document in RAM at a time.
+    Status s = exporters::ReadExtractionJson(record, [&](extract::ExtractionResult&& r) {
+      if (documents.insert(r.document).second) sink.Add(std::move(r));  // else in an earlier run already
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
   }
-  graph.Finalize();
+  sink.Finalize();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return WriteOutputs(graph, results, options.output, seconds);
+  return WriteOutputs(sink.graph(), sink.extractions(), options.output, seconds);
 }
 
 }  // namespace chronograph::app

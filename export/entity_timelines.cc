@@ -136,13 +136,13 @@ std::vector<std::string> NearEntityNames(const graph::KnowledgeGraph& kg, std::s
 
 Status WriteEntityTimelineJs(const graph::KnowledgeGraph& kg, graph::Vertex vertex, const std::string& file_name,
                              std::ostream& out) {
-  const std::string id = kg.graph()[vertex].id;
+  // Only this entity's events are read (KnowledgeGraph::EventsOf): writing
+  // every entity's file reads each (event, entity) pair once, not the
+  // whole corpus per entity.
   TimelineJsOptions options;
   options.headline = kg.graph()[vertex].label;
   options.file_name = file_name;
-  options.include = [&id](const extract::Event& ev) {
-    return std::find(ev.entity_ids.begin(), ev.entity_ids.end(), id) != ev.entity_ids.end();
-  };
+  options.events = &kg.EventsOf(vertex);
   return WriteTimelineJsJson(kg, out, options);
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -108,34 +110,186 @@ extract::ExtractionResult ResultFrom(const Json& doc) {
 
 }  // namespace
 
+std::string DumpExtractionRecord(const extract::ExtractionResult& result) {
+  return ResultJson(result).dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text) {
+  try {
+    return ResultFrom(Json::parse(text));
+  } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
+  }
+}
+
 Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, std::ostream& out) {
-  Json root = Json::object();
-  root["schema"] = kExtractionSchema;
   // Sorted by document, so that the file does not depend on input order.
   std::vector<const extract::ExtractionResult*> sorted;
   for (const extract::ExtractionResult& r : results) sorted.push_back(&r);
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->document < b->document; });
-  Json documents = Json::array();
-  for (const extract::ExtractionResult* r : sorted) documents.push_back(ResultJson(*r));
-  root["documents"] = std::move(documents);
-  return WriteJsonDocument(root, "extraction.json", out);
+  JsonStreamWriter writer(out, "extraction.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.Value(kExtractionSchema);
+  writer.Key("documents");
+  writer.BeginArray();
+  for (const extract::ExtractionResult* r : sorted) writer.ValueText(DumpExtractionRecord(*r));
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
-Result<std::vector<extract::ExtractionResult>> ReadExtractionJson(const std::string& path) {
+namespace {
+
+// SAX handler: checks the schema and builds one DOM per element of
+// "documents" (depth 3), handing each over as soon as it is complete.
+class DocumentsSax : public nlohmann::json_sax<Json> {
+ public:
+  explicit DocumentsSax(const std::function<Status(extract::ExtractionResult&&)>& each) : each_(each) {}
+
+  bool null() override { return Put(Json(nullptr)); }
+  bool boolean(bool v) override { return Put(Json(v)); }
+  bool number_integer(number_integer_t v) override { return Put(Json(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return Put(Json(v)); }
+  bool number_float(number_float_t v, const string_t&) override { return Put(Json(v)); }
+  bool string(string_t& v) override {
+    if (depth_ == 1 && key_ == "schema") schema_ = v;
+    return Put(Json(std::move(v)));
+  }
+  bool binary(binary_t&) override { return Put(Json()); }
+  bool start_object(std::size_t) override { return Open(Json::object()); }
+  bool start_array(std::size_t) override { return Open(Json::array()); }
+  bool end_object() override { return Close(); }
+  bool end_array() override { return Close(); }
+  bool key(string_t& k) override {
+    if (depth_ == 1) key_ = k;
+    if (!stack_.empty()) pending_key_ = std::move(k);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    error_ = Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
+    return false;
+  }
+
+  const Status& error() const { return error_; }
+  const std::string& schema() const { return schema_; }
+  bool saw_documents() const { return saw_documents_; }
+
+ private:
+  bool InDocuments() const { return depth_ >= 2 && documents_depth_ == 2; }
+  // A scalar or a finished container at the current place.
+  bool Put(Json value) {
+    if (stack_.empty()) return true;  // outside a document: only the schema matters
+    Json& parent = *stack_.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(value));
+    } else {
+      parent[pending_key_] = std::move(value);
+    }
+    return true;
+  }
+  bool Open(Json empty) {
+    ++depth_;
+    if (depth_ == 2 && key_ == "documents" && empty.is_array()) {
+      documents_depth_ = 2;
+      saw_documents_ = true;
+      return true;
+    }
+    if (depth_ == 3 && documents_depth_ == 2) {
+      current_ = std::move(empty);
+      stack_.push_back(&current_);
+      return true;
+    }
+    if (stack_.empty()) return true;
+    Json& parent = *stack_.back();
+    Json* child;
+    if (parent.is_array()) {
+      parent.push_back(std::move(empty));
+      child = &parent.back();
+    } else {
+      child = &(parent[pending_key_] = std::move(empty));
+    }
+    stack_.push_back(child);
+    return true;
+  }
+  bool Close() {
+    if (!stack_.empty()) stack_.pop_back();
+    if (depth_ == 3 && documents_depth_ == 2) {
+      try {
+        extract::ExtractionResult r = ResultFrom(current_);
+        current_ = Json();
+        error_ = each_(std::move(r));
+      } catch (const nlohmann::json::exception& e) {
+        error_ = Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
+      }
+      if (!error_.ok()) return false;
+    }
+    if (depth_ == 2 && documents_depth_ == 2) documents_depth_ = 0;
+    --depth_;
+    return true;
+  }
+
+  const std::function<Status(extract::ExtractionResult&&)>& each_;
+  int depth_ = 0;
+  int documents_depth_ = 0;
+  std::string key_;          // the last key of the root object
+  std::string pending_key_;  // the last key inside a document
+  std::string schema_;
+  bool saw_documents_ = false;
+  Json current_;
+  std::vector<Json*> stack_;
+  Status error_;
+};
+
+}  // namespace
+
+Status ReadExtractionJson(const std::string& path,
+                          const std::function<Status(extract::ExtractionResult&&)>& each) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InvalidInput(path + ": cannot open (merge needs the extraction.json that build writes)");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  try {
-    const Json root = Json::parse(bytes);
-    if (root.value("schema", std::string()) != kExtractionSchema) {
-      return Status::InvalidInput(path + ": not a " + std::string(kExtractionSchema) + " file");
+  // The schema comes first in our files: hold back documents until it has
+  // been seen, so that another file's content is refused, not half read.
+  bool checked = false;
+  Status schema_error;
+  const std::string want = kExtractionSchema;
+  DocumentsSax* sax_ptr = nullptr;
+  const std::function<Status(extract::ExtractionResult&&)> guarded = [&](extract::ExtractionResult&& r) -> Status {
+    if (!checked) {
+      if (sax_ptr->schema() != want) return Status::InvalidInput(path + ": not a " + want + " file");
+      checked = true;
     }
-    std::vector<extract::ExtractionResult> results;
-    for (const Json& doc : root.at("documents")) results.push_back(ResultFrom(doc));
-    return results;
+    return each(std::move(r));
+  };
+  DocumentsSax sax(guarded);
+  sax_ptr = &sax;
+  bool ok = false;
+  try {
+    ok = Json::sax_parse(in, &sax);
   } catch (const nlohmann::json::exception& e) {
     return Status::InvalidInput(path + ": malformed extraction record: " + e.what());
   }
+  if (!ok) {
+    const Status& e = sax.error();
+    if (e.ok()) return Status::InvalidInput(path + ": malformed extraction record");
+    // Errors of `each` pass through; parse errors get the path.
+    if (e.message().rfind("malformed", 0) == 0) return Status::InvalidInput(path + ": " + e.message());
+    return e;
+  }
+  if (sax.schema() != want) return Status::InvalidInput(path + ": not a " + want + " file");
+  if (!sax.saw_documents()) {
+    return Status::InvalidInput(path + ": malformed extraction record: no \"documents\" list");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<extract::ExtractionResult>> ReadExtractionJson(const std::string& path) {
+  std::vector<extract::ExtractionResult> results;
+  Status s = ReadExtractionJson(path, [&results](extract::ExtractionResult&& r) {
+    results.push_back(std::move(r));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return results;
 }
 
 }  // namespace chronograph::exporters

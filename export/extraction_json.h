@@ -7,8 +7,10 @@
 #ifndef CHRONOGRAPH_EXPORT_EXTRACTION_JSON_H_
 #define CHRONOGRAPH_EXPORT_EXTRACTION_JSON_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -18,9 +20,22 @@ namespace chronograph::exporters {
 
 inline constexpr char kExtractionSchema[] = "chronograph.extraction/1";
 
+// The whole file from results in RAM (tests, small runs); build and merge
+// stream theirs from an ExtractionSpill (extraction_spill.h), same bytes.
 Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, std::ostream& out);
 
-// Fails with the path and the reason (unreadable, malformed, other schema).
+// One document's record as the file holds it at depth 0 (dump(2) layout),
+// and back. ParseExtractionRecord fails on text that is not such a record.
+std::string DumpExtractionRecord(const extract::ExtractionResult& result);
+Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text);
+
+// Streams the documents of extraction.json to `each`, in file order, one
+// document in RAM at a time. Stops at, and returns, the first non-ok Status
+// of `each`. Fails with the path and the reason (unreadable, malformed,
+// other schema).
+Status ReadExtractionJson(const std::string& path,
+                          const std::function<Status(extract::ExtractionResult&&)>& each);
+// The same, collected (tests, small files).
 Result<std::vector<extract::ExtractionResult>> ReadExtractionJson(const std::string& path);
 
 }  // namespace chronograph::exporters

@@ -34,69 +34,102 @@ std::string String(const Json& j, const char* key) {
 
 }  // namespace
 
-std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg) {
-  const std::vector<std::string> ids = ExportedEntityIds(kg);
+namespace {
+
+// Rewrites a fact of the graph as the files hold it: exported entity ids,
+// sanitized strings.
+void ExportFact(const graph::KnowledgeGraph& kg, const std::vector<std::string>& ids, graph::Fact* f) {
   auto exported = [&](const std::string& id) {
     const std::optional<graph::Vertex> v = kg.FindVertex(id);
     return v ? ids[*v] : SanitizeForXml10(id);
   };
-  std::vector<graph::Fact> facts = graph::BuildFacts(kg);
-  for (graph::Fact& f : facts) {
-    f.from = exported(f.from);
-    if (!f.to.empty()) f.to = exported(f.to);
-    f.relation = SanitizeForXml10(f.relation);
-    f.from_label = SanitizeForXml10(f.from_label);
-    f.to_label = SanitizeForXml10(f.to_label);
-    f.date = SanitizeForXml10(f.date);
-    f.mod = SanitizeForXml10(f.mod);
-    for (graph::FactSource& s : f.statements) {
-      s.document = SanitizeForXml10(s.document);
-      s.text = SanitizeForXml10(s.text);
-      s.date = SanitizeForXml10(s.date);
-      s.mod = SanitizeForXml10(s.mod);
-    }
+  f->from = exported(f->from);
+  if (!f->to.empty()) f->to = exported(f->to);
+  f->relation = SanitizeForXml10(f->relation);
+  f->from_label = SanitizeForXml10(f->from_label);
+  f->to_label = SanitizeForXml10(f->to_label);
+  f->date = SanitizeForXml10(f->date);
+  f->mod = SanitizeForXml10(f->mod);
+  for (graph::FactSource& s : f->statements) {
+    s.document = SanitizeForXml10(s.document);
+    s.text = SanitizeForXml10(s.text);
+    s.date = SanitizeForXml10(s.date);
+    s.mod = SanitizeForXml10(s.mod);
   }
+}
+
+std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg, bool with_dated) {
+  const std::vector<std::string> ids = ExportedEntityIds(kg);
+  std::vector<graph::Fact> facts = graph::BuildFacts(kg, with_dated);
+  for (graph::Fact& f : facts) ExportFact(kg, ids, &f);
   return facts;
 }
 
-Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
-  Json root = Json::object();
-  root["schema"] = kFactsSchema;
-  Json list = Json::array();
-  for (std::size_t i = 0; i < facts.size(); ++i) {
-    const graph::Fact& f = facts[i];
-    Json j = Json::object();
-    j["id"] = FactId(i);
-    const bool relation = f.kind == graph::FactKind::kRelation;
-    Json evidence = Json::array();
-    for (const graph::FactSource& s : f.statements) evidence.push_back(SourceJson(s, !relation));
-    if (relation) {
-      j["kind"] = "relation";
-      j["relation"] = f.relation;
-      j["from"] = f.from;
-      j["from_label"] = f.from_label;
-      j["to"] = f.to;
-      j["to_label"] = f.to_label;
-      if (!f.date.empty()) j["date"] = f.date;
-      j["sources"] = f.sources;
-      j["conflict"] = f.conflict;
-    } else {
-      j["kind"] = "dated";
-      j["entity"] = f.from;
-      j["label"] = f.from_label;
-      j["date"] = f.date;
-      if (!f.mod.empty()) j["mod"] = f.mod;
-      j["sources"] = f.sources;
-    }
-    j["evidence"] = std::move(evidence);
-    list.push_back(std::move(j));
+Json FactJson(const graph::Fact& f, std::size_t i) {
+  Json j = Json::object();
+  j["id"] = FactId(i);
+  const bool relation = f.kind == graph::FactKind::kRelation;
+  Json evidence = Json::array();
+  for (const graph::FactSource& s : f.statements) evidence.push_back(SourceJson(s, !relation));
+  if (relation) {
+    j["kind"] = "relation";
+    j["relation"] = f.relation;
+    j["from"] = f.from;
+    j["from_label"] = f.from_label;
+    j["to"] = f.to;
+    j["to_label"] = f.to_label;
+    if (!f.date.empty()) j["date"] = f.date;
+    j["sources"] = f.sources;
+    j["conflict"] = f.conflict;
+  } else {
+    j["kind"] = "dated";
+    j["entity"] = f.from;
+    j["label"] = f.from_label;
+    j["date"] = f.date;
+    if (!f.mod.empty()) j["mod"] = f.mod;
+    j["sources"] = f.sources;
   }
-  root["facts"] = std::move(list);
-  return WriteJsonDocument(root, "facts.json", out);
+  j["evidence"] = std::move(evidence);
+  return j;
+}
+
+}  // namespace
+
+std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg) { return ExportedFacts(kg, true); }
+
+Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
+  JsonStreamWriter writer(out, "facts.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.Value(kFactsSchema);
+  writer.Key("facts");
+  writer.BeginArray();
+  for (std::size_t i = 0; i < facts.size(); ++i) writer.Value(FactJson(facts[i], i));
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
 Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  return WriteFactsJson(ExportedFacts(kg), out);
+  // Relation facts (few, conflict-flagged) from RAM; dated facts, which grow
+  // with the corpus, streamed one at a time.
+  const std::vector<std::string> ids = ExportedEntityIds(kg);
+  const std::vector<graph::Fact> relations = ExportedFacts(kg, /*with_dated=*/false);
+  JsonStreamWriter writer(out, "facts.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.Value(kFactsSchema);
+  writer.Key("facts");
+  writer.BeginArray();
+  std::size_t i = 0;
+  for (; i < relations.size(); ++i) writer.Value(FactJson(relations[i], i));
+  graph::ForEachDatedFact(kg, [&](graph::Fact&& f) {
+    ExportFact(kg, ids, &f);
+    writer.Value(FactJson(f, i++));
+  });
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
 Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
@@ -144,7 +177,9 @@ Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& o
 }
 
 Status WriteConflictsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  return WriteConflictsJson(ExportedFacts(kg), out);
+  // Only relation facts take part in conflicts, and they come first, so
+  // their ids are the same without the dated facts.
+  return WriteConflictsJson(ExportedFacts(kg, /*with_dated=*/false), out);
 }
 
 Result<std::vector<graph::Fact>> ReadFactsJson(const std::string& path) {

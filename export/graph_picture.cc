@@ -59,6 +59,12 @@ std::string FormatNumber(double x) {
 
 }  // namespace
 
+std::string GraphPictureNote(const graph::KnowledgeGraph& kg, const GraphPictureOptions& options) {
+  if (kg.entity_count() <= options.max_entities) return "";
+  return "graph.dot and graph.svg show the " + std::to_string(options.max_entities) + " most mentioned of " +
+         std::to_string(kg.entity_count()) + " entities";
+}
+
 Status WriteGraphDot(const graph::KnowledgeGraph& kg, std::ostream& out, const GraphPictureOptions& options) {
   const graph::Graph& g = kg.graph();
   std::vector<graph::Vertex> chosen(boost::vertices(g).first, boost::vertices(g).second);

@@ -28,6 +28,12 @@ struct GraphPictureOptions {
 };
 
 // Writes the DOT text of the picture. Returns IoError when the stream fails.
+// "graph.dot and graph.svg show the 60 most mentioned of N entities" when
+// the picture leaves entities out, else "": the note the build prints, so
+// that a partial picture is never taken for the whole graph.
+std::string GraphPictureNote(const graph::KnowledgeGraph& graph,
+                             const GraphPictureOptions& options = GraphPictureOptions());
+
 Status WriteGraphDot(const graph::KnowledgeGraph& graph, std::ostream& out,
                      const GraphPictureOptions& options = GraphPictureOptions());
 

@@ -11,6 +11,7 @@
 
 #include "export/report_page.h"
 #include "export/type_colors.h"
+#include "export/vis_timeline_item.h"
 #include "export/vis_timeline_json.h"
 #include "export/xml_text.h"
 #include "graph/timeline.h"
@@ -44,39 +45,56 @@ std::string EscapeForScript(const std::string& json) {
 std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions& options) {
   const graph::Graph& g = kg.graph();
   const std::vector<std::string> ids = ExportedEntityIds(kg);
+  const std::size_t n = boost::num_vertices(g);
 
-  // The timeline items are vis-timeline.json's, read back so that the page
-  // shows exactly what that file holds; each dated event (in the same order)
-  // adds its entities and source.
-  std::ostringstream vis_text;
-  Json items = Json::array();
-  Json groups = Json::array();
-  if (WriteVisTimelineJson(kg, vis_text).ok()) {
-    Json vis = Json::parse(vis_text.str(), nullptr, /*allow_exceptions=*/false);
-    if (vis.is_object()) {
-      items = std::move(vis["items"]);
-      groups = std::move(vis["groups"]);
-    }
+  // A page is for a person: past max_entities entities it lists the most
+  // mentioned ones (ties: smaller id), renumbered in vertex order, and the
+  // title says so. `page_index` maps a vertex to its place on the page.
+  constexpr std::size_t kNotShown = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> page_index(n, kNotShown);
+  std::vector<graph::Vertex> listed(boost::vertices(g).first, boost::vertices(g).second);
+  const bool top_only = n > options.max_entities;
+  if (top_only) {
+    std::stable_sort(listed.begin(), listed.end(), [&g](graph::Vertex a, graph::Vertex b) {
+      if (g[a].mentions != g[b].mentions) return g[a].mentions > g[b].mentions;
+      return g[a].id < g[b].id;
+    });
+    listed.resize(options.max_entities);
+    std::sort(listed.begin(), listed.end());
   }
-  std::vector<std::vector<std::size_t>> entity_items(boost::num_vertices(g));
-  std::size_t k = 0;
+  for (std::size_t i = 0; i < listed.size(); ++i) page_index[listed[i]] = i;
+
+  // The timeline items are vis-timeline.json's (the same item builder), in
+  // the same order; each adds its entities and source. Past max_items, or
+  // naming no listed entity, an event is left out (and counted).
+  Json items = Json::array();
+  std::set<std::string> group_names;
+  std::vector<std::vector<std::size_t>> entity_items(listed.size());
+  std::size_t position = 0;
+  std::string group;
   for (const extract::Event& ev : kg.events()) {
-    if (!graph::ParseDateValue(ev.date) || k >= items.size()) continue;
-    Json& item = items[k];
+    const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
+    if (!value) continue;
+    ++position;
+    if (items.size() >= options.max_items) continue;
     Json entities = Json::array();
     for (const std::string& id : ev.entity_ids) {
-      if (const std::optional<graph::Vertex> v = kg.FindVertex(id)) {
-        entities.push_back(*v);
-        entity_items[*v].push_back(k);
-      }
+      const std::optional<graph::Vertex> v = kg.FindVertex(id);
+      if (v && page_index[*v] != kNotShown) entities.push_back(page_index[*v]);
     }
+    if (top_only && entities.empty()) continue;
+    for (const Json& e : entities) entity_items[e.get<std::size_t>()].push_back(items.size());
+    Json item = VisTimelineItem(kg, ev, *value, position, &group);
+    group_names.insert(group);
     item["entities"] = std::move(entities);
     item["date_text"] = SanitizeForXml10(ev.date_text.empty() ? ev.date : ev.date_text);
     item["text"] = SanitizeForXml10(ev.text);
     item["document"] = SanitizeForXml10(ev.source.document);
     item["line"] = ev.source.line;
-    ++k;
+    items.push_back(std::move(item));
   }
+  Json groups = VisTimelineGroups(group_names);
+  const std::size_t dated_events = position;
 
   Json entities = Json::array();
   std::map<std::string, int> type_counts;
@@ -86,6 +104,7 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
     const std::string type = SanitizeForXml10(n.type);
     ++type_counts[type];
     documents.insert(n.documents.begin(), n.documents.end());
+    if (page_index[v] == kNotShown) continue;
     Json aliases = Json::array();
     for (const std::string& a : n.aliases) {
       if (a != n.label) aliases.push_back(SanitizeForXml10(a));
@@ -99,7 +118,7 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
     e["first_date"] = SanitizeForXml10(n.first_date);
     e["last_date"] = SanitizeForXml10(n.last_date);
     e["documents"] = n.documents.size();
-    e["items"] = entity_items[v];
+    e["items"] = entity_items[page_index[v]];
     entities.push_back(std::move(e));
   }
   Json types = Json::array();
@@ -109,7 +128,7 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
 
   // Graph view: the most mentioned entities and the lines among them,
   // typed relations first, then by weight.
-  std::vector<graph::Vertex> shown(boost::vertices(g).first, boost::vertices(g).second);
+  std::vector<graph::Vertex> shown = listed;
   std::stable_sort(shown.begin(), shown.end(), [&g](graph::Vertex a, graph::Vertex b) {
     if (g[a].mentions != g[b].mentions) return g[a].mentions > g[b].mentions;
     return g[a].id < g[b].id;
@@ -139,8 +158,8 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
     const std::optional<graph::Vertex> from = kg.FindVertex(e.from);
     const std::optional<graph::Vertex> to = kg.FindVertex(e.to);
     Json j = Json::object();
-    j["from"] = from ? *from : boost::source(all_edges[i], g);
-    j["to"] = to ? *to : boost::target(all_edges[i], g);
+    j["from"] = page_index[from ? *from : boost::source(all_edges[i], g)];
+    j["to"] = page_index[to ? *to : boost::target(all_edges[i], g)];
     j["relation"] = SanitizeForXml10(e.relation);
     j["weight"] = e.weight;
     if (!e.date.empty()) j["date"] = SanitizeForXml10(e.date);
@@ -157,11 +176,26 @@ std::string ReportDataJson(const graph::KnowledgeGraph& kg, const ReportOptions&
   summary["graph_edges"] = edges.size();
 
   Json root = Json::object();
-  root["title"] = SanitizeForXml10(options.title);
+  std::string title = SanitizeForXml10(options.title);
+  if (top_only || items.size() < dated_events) {
+    std::string shown_part;
+    if (top_only) {
+      shown_part = "the " + std::to_string(listed.size()) + " most mentioned of " + std::to_string(n) +
+                   " entities and " + std::to_string(items.size()) + " of " + std::to_string(dated_events) +
+                   " dated events";
+    } else {
+      shown_part = "the first " + std::to_string(items.size()) + " of " + std::to_string(dated_events) +
+                   " dated events";
+    }
+    title += " (showing " + shown_part + "; timeline.json has them all)";
+  }
+  root["title"] = title;
   root["summary"] = std::move(summary);
   root["types"] = std::move(types);
   root["entities"] = std::move(entities);
-  root["graph"] = Json::object({{"nodes", shown}, {"edges", std::move(edges)}});
+  Json nodes = Json::array();
+  for (graph::Vertex v : shown) nodes.push_back(page_index[v]);
+  root["graph"] = Json::object({{"nodes", std::move(nodes)}, {"edges", std::move(edges)}});
   root["items"] = std::move(items);
   root["groups"] = std::move(groups);
   return EscapeForScript(root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace));

@@ -26,6 +26,11 @@ struct ReportOptions {
   // Entities drawn in the graph view (most mentioned first). Default 300:
   // beyond a few hundred nodes a force layout is neither fast nor readable.
   std::size_t max_graph_entities = 300;
+  // The page lists at most this many entities (the most mentioned) and
+  // timeline items (dated events naming them, in date order); the title
+  // says when it shows only part of the corpus. The files hold everything.
+  std::size_t max_entities = 2000;
+  std::size_t max_items = 20000;
 };
 
 // The data block of the page, as the page's script reads it (a JSON text

@@ -1,5 +1,7 @@
 #include "export/timeline_json.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,10 +29,14 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   const graph::Graph& g = kg.graph();
   const std::vector<std::string> ids = ExportedEntityIds(kg);
 
-  Json root = Json::object();
-  root["schema"] = kTimelineSchema;
+  // Streamed item by item: dates and events come from disk.
+  JsonStreamWriter writer(out, "timeline.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.Value(kTimelineSchema);
 
-  Json entities = Json::array();
+  writer.Key("entities");
+  writer.BeginArray();
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
     Json e = Json::object();
@@ -44,11 +50,12 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     if (!n.first_date.empty()) e["first_date"] = SanitizeForXml10(n.first_date);
     if (!n.last_date.empty()) e["last_date"] = SanitizeForXml10(n.last_date);
     if (!n.wikidata.empty()) e["wikidata"] = SanitizeForXml10(n.wikidata);
-    entities.push_back(std::move(e));
+    writer.Value(e);
   }
-  root["entities"] = std::move(entities);
+  writer.End();
 
-  Json dates = Json::array();
+  writer.Key("dates");
+  writer.BeginArray();
   for (const extract::DateMention& d : kg.dates()) {
     Json j = Json::object();
     j["text"] = SanitizeForXml10(d.text);
@@ -56,19 +63,25 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
     if (!d.mod.empty()) j["mod"] = SanitizeForXml10(d.mod);
     j["kind"] = SanitizeForXml10(d.kind);
     j["source"] = Source(d.source);
-    dates.push_back(std::move(j));
+    writer.Value(j);
   }
-  root["dates"] = std::move(dates);
+  writer.End();
 
   // Events are already date-ordered (KnowledgeGraph::Finalize); the graph
   // drops duration-valued events, and so does this loop, defensively.
-  Json events = Json::array();
-  std::vector<std::size_t> event_index(kg.events().size(), 0);
-  std::size_t written = 0;
-  for (std::size_t i = 0; i < kg.events().size(); ++i) {
-    const extract::Event& ev = kg.events()[i];
-    if (graph::IsDurationValue(ev.date)) continue;
-    event_index[i] = written++;
+  // event_index: position in the written list, or kSkipped (4 bytes/event).
+  constexpr std::uint32_t kSkipped = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> event_index;
+  event_index.reserve(kg.events().size());
+  std::uint32_t written = 0;
+  writer.Key("events");
+  writer.BeginArray();
+  for (const extract::Event& ev : kg.events()) {
+    if (graph::IsDurationValue(ev.date)) {
+      event_index.push_back(kSkipped);
+      continue;
+    }
+    event_index.push_back(written++);
     Json j = Json::object();
     j["date"] = SanitizeForXml10(ev.date);
     if (!ev.mod.empty()) j["mod"] = SanitizeForXml10(ev.mod);
@@ -93,25 +106,25 @@ Status WriteTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
       }
       j["relations"] = std::move(relations);
     }
-    events.push_back(std::move(j));
+    writer.Value(j);
   }
-  root["events"] = std::move(events);
+  writer.End();
 
-  const graph::Timeline timeline = graph::BuildTimeline(kg);
-  Json per_entity = Json::object();
+  // Keys are the (unique) exported ids in vertex order, streamed: no
+  // ordered-object key search.
+  writer.Key("per_entity");
+  writer.BeginObject();
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     Json list = Json::array();
-    auto it = timeline.per_entity.find(g[v].id);
-    if (it != timeline.per_entity.end()) {
-      for (std::size_t i : it->second) {
-        if (!graph::IsDurationValue(kg.events()[i].date)) list.push_back(event_index[i]);
-      }
+    for (std::uint32_t i : kg.EventsOf(v)) {
+      if (event_index[i] != kSkipped) list.push_back(event_index[i]);
     }
-    per_entity[ids[v]] = std::move(list);
+    writer.Key(ids[v]);
+    writer.Value(list);
   }
-  root["per_entity"] = std::move(per_entity);
-
-  return WriteJsonDocument(root, "timeline.json", out);
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
 }  // namespace chronograph::exporters

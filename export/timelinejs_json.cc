@@ -109,25 +109,57 @@ std::string EventHeadline(const graph::KnowledgeGraph& kg, const extract::Event&
 
 Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
                            const TimelineJsOptions& options) {
-  Json events = Json::array();
+  // Calls visit(event, value, position) for each kept dated event in order;
+  // position counts every dated event of the corpus from 1, so ids match
+  // the corpus file. Dated events are a prefix of events() (unparseable
+  // dates sort last), so event i, when dated, has position i + 1.
+  auto for_each_kept = [&](const auto& visit) {
+    if (options.events != nullptr) {
+      for (std::uint32_t i : *options.events) {
+        const extract::Event ev = kg.events()[i];
+        const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
+        if (!value || (options.include && !options.include(ev))) continue;
+        visit(ev, *value, std::size_t{i} + 1);
+      }
+      return;
+    }
+    std::size_t position = 0;
+    for (const extract::Event& ev : kg.events()) {
+      const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
+      if (!value) continue;
+      ++position;
+      if (options.include && !options.include(ev)) continue;
+      visit(ev, *value, position);
+    }
+  };
+
   std::set<std::string> documents;
-  std::size_t position = 0;  // among every dated event: ids match the corpus file
   std::size_t kept = 0;
-  for (const extract::Event& ev : kg.events()) {
-    const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
-    if (!value) continue;
-    ++position;
-    if (options.include && !options.include(ev)) continue;
+  for_each_kept([&](const extract::Event& ev, const graph::DateValue&, std::size_t) {
     ++kept;
     documents.insert(ev.source.document);
+  });
+
+  Json title_text = Json::object();
+  title_text["headline"] = EscapeHtml(options.headline);
+  title_text["text"] = std::to_string(kept) + (kept == 1 ? " event" : " events") +
+                       " from " + std::to_string(documents.size()) +
+                       (documents.size() == 1 ? " document" : " documents");
+  JsonStreamWriter writer(out, options.file_name);
+  writer.BeginObject();
+  writer.Key("title");
+  writer.Value(Json::object({{"text", std::move(title_text)}}));
+  writer.Key("events");
+  writer.BeginArray();
+  for_each_kept([&](const extract::Event& ev, const graph::DateValue& value, std::size_t position) {
     Json slide = Json::object();
-    Json start = DateObject(value->start, /*is_end=*/false);
+    Json start = DateObject(value.start, /*is_end=*/false);
     start["display_date"] = EscapeHtml(ev.date_text.empty() ? ev.date : ev.date_text);
     slide["start_date"] = std::move(start);
-    if (value->is_interval) {
-      slide["end_date"] = DateObject(value->end, /*is_end=*/true);
-    } else if (value->start.granularity == graph::Granularity::kDecade) {
-      slide["end_date"] = DateObject(value->start, /*is_end=*/true);
+    if (value.is_interval) {
+      slide["end_date"] = DateObject(value.end, /*is_end=*/true);
+    } else if (value.start.granularity == graph::Granularity::kDecade) {
+      slide["end_date"] = DateObject(value.start, /*is_end=*/true);
     }
     std::string headline = EventHeadline(kg, ev);
     if (headline.empty()) headline = ev.date_text.empty() ? ev.date : ev.date_text;
@@ -138,19 +170,11 @@ Status WriteTimelineJsJson(const graph::KnowledgeGraph& kg, std::ostream& out,
     slide["text"] = std::move(text);
     slide["group"] = SanitizeForXml10(EventGroup(kg, ev));
     slide["unique_id"] = EventUniqueId(ev, position);
-    events.push_back(std::move(slide));
-  }
-
-  Json title_text = Json::object();
-  title_text["headline"] = EscapeHtml(options.headline);
-  title_text["text"] = std::to_string(kept) + (kept == 1 ? " event" : " events") +
-                       " from " + std::to_string(documents.size()) +
-                       (documents.size() == 1 ? " document" : " documents");
-  Json root = Json::object();
-  root["title"] = Json::object({{"text", std::move(title_text)}});
-  root["events"] = std::move(events);
-
-  return WriteJsonDocument(root, options.file_name, out);
+    writer.Value(slide);
+  });
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
 }  // namespace chronograph::exporters

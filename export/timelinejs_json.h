@@ -17,9 +17,11 @@
 #define CHRONOGRAPH_EXPORT_TIMELINEJS_JSON_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "extract/status.h"
 #include "graph/knowledge_graph.h"
@@ -32,12 +34,17 @@ struct TimelineJsOptions {
   // When set, only the events for which it returns true become slides
   // (e.g. the events naming one entity); unset = every event.
   std::function<bool(const extract::Event&)> include;
+  // When set, only these indexes into graph.events() (ascending, e.g.
+  // KnowledgeGraph::EventsOf) are read, one by one, instead of scanning
+  // every event; `include` still applies.
+  const std::vector<std::uint32_t>* events = nullptr;
   // The file name used in error messages.
   std::string file_name = "timelinejs.json";
 };
 
 // Writes `graph`'s events as TimelineJS3 JSON to `out`, ending with a
-// newline. Returns IoError when the stream fails.
+// newline, one slide at a time (two passes over the events: the title
+// counts come first). Returns IoError when the stream fails.
 Status WriteTimelineJsJson(const graph::KnowledgeGraph& graph, std::ostream& out,
                            const TimelineJsOptions& options = TimelineJsOptions());
 

@@ -8,6 +8,7 @@
 
 #include "export/timelinejs_json.h"
 #include "export/json_output.h"
+#include "export/vis_timeline_item.h"
 #include "export/xml_text.h"
 
 namespace chronograph::exporters {
@@ -21,30 +22,26 @@ std::string FormatCivilDay(const graph::CivilDay& day) {
   return buffer;
 }
 
-Status WriteVisTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  Json items = Json::array();
-  std::set<std::string> groups;
-  std::size_t position = 0;
-  for (const extract::Event& ev : kg.events()) {
-    const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
-    if (!value) continue;
-    const bool range =
-        value->is_interval || value->start.granularity == graph::Granularity::kDecade;
-    const std::string group = SanitizeForXml10(EventGroup(kg, ev));
-    groups.insert(group);
-    std::string content = EventHeadline(kg, ev);
-    if (content.empty()) content = ev.date_text.empty() ? ev.date : ev.date_text;
+Json VisTimelineItem(const graph::KnowledgeGraph& kg, const extract::Event& ev, const graph::DateValue& value,
+                     std::size_t position, std::string* group_out) {
+  const bool range = value.is_interval || value.start.granularity == graph::Granularity::kDecade;
+  const std::string group = SanitizeForXml10(EventGroup(kg, ev));
+  std::string content = EventHeadline(kg, ev);
+  if (content.empty()) content = ev.date_text.empty() ? ev.date : ev.date_text;
 
-    Json item = Json::object();
-    item["id"] = EventUniqueId(ev, ++position);
-    item["content"] = EscapeHtml(content);
-    item["start"] = FormatCivilDay(value->first);
-    if (range) item["end"] = FormatCivilDay(value->last);
-    item["type"] = range ? "range" : "point";
-    item["group"] = group;
-    item["title"] = EscapeHtml(ev.text);
-    items.push_back(std::move(item));
-  }
+  Json item = Json::object();
+  item["id"] = EventUniqueId(ev, position);
+  item["content"] = EscapeHtml(content);
+  item["start"] = FormatCivilDay(value.first);
+  if (range) item["end"] = FormatCivilDay(value.last);
+  item["type"] = range ? "range" : "point";
+  item["group"] = group;
+  item["title"] = EscapeHtml(ev.text);
+  *group_out = group;
+  return item;
+}
+
+Json VisTimelineGroups(const std::set<std::string>& groups) {
   Json group_list = Json::array();
   for (const std::string& g : groups) {
     Json j = Json::object();
@@ -52,11 +49,28 @@ Status WriteVisTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) 
     j["content"] = EscapeHtml(g);
     group_list.push_back(std::move(j));
   }
-  Json root = Json::object();
-  root["items"] = std::move(items);
-  root["groups"] = std::move(group_list);
+  return group_list;
+}
 
-  return WriteJsonDocument(root, "vis-timeline.json", out);
+Status WriteVisTimelineJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
+  JsonStreamWriter writer(out, "vis-timeline.json");
+  writer.BeginObject();
+  writer.Key("items");
+  writer.BeginArray();
+  std::set<std::string> groups;
+  std::size_t position = 0;
+  std::string group;
+  for (const extract::Event& ev : kg.events()) {
+    const std::optional<graph::DateValue> value = graph::ParseDateValue(ev.date);
+    if (!value) continue;
+    writer.Value(VisTimelineItem(kg, ev, *value, ++position, &group));
+    groups.insert(group);
+  }
+  writer.End();
+  writer.Key("groups");
+  writer.Value(VisTimelineGroups(groups));
+  writer.End();
+  return writer.Finish();
 }
 
 }  // namespace chronograph::exporters

@@ -62,39 +62,46 @@ std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
     f.edge = i;
     facts.push_back(std::move(f));
   }
-  if (with_dated) {
-    const Timeline timeline = BuildTimeline(kg);
-    for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
-      const EntityNode& node = g[v];
-      const auto it = timeline.per_entity.find(node.id);
-      if (it == timeline.per_entity.end()) continue;
-      // Events are in EventBefore order, so equal (date, mod) are adjacent.
-      for (std::size_t k = 0; k < it->second.size();) {
-        const extract::Event& first = kg.events()[it->second[k]];
-        Fact f;
-        f.kind = FactKind::kDated;
-        f.from = node.id;
-        f.from_label = node.label;
-        f.date = first.date;
-        f.mod = first.mod;
-        for (; k < it->second.size(); ++k) {
-          const extract::Event& ev = kg.events()[it->second[k]];
-          if (ev.date != f.date || ev.mod != f.mod) break;
-          f.statements.push_back({ev.source.document, ev.source.line, ev.text, ev.date, ev.mod});
-        }
-        std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
-        f.statements.erase(std::unique(f.statements.begin(), f.statements.end(),
-                                       [](const FactSource& a, const FactSource& b) {
-                                         return !SourceBefore(a, b) && !SourceBefore(b, a);
-                                       }),
-                           f.statements.end());
-        f.sources = CountDocuments(f.statements);
-        facts.push_back(std::move(f));
-      }
-    }
-  }
+  if (with_dated) ForEachDatedFact(kg, [&facts](Fact&& f) { facts.push_back(std::move(f)); });
   MarkConflicts(FindConflicts(facts), &facts);
   return facts;
+}
+
+void ForEachDatedFact(const KnowledgeGraph& kg, const std::function<void(Fact&&)>& emit) {
+  const Graph& g = kg.graph();
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const EntityNode& node = g[v];
+    const std::vector<std::uint32_t>& list = kg.EventsOf(v);
+    // Events are in EventBefore order, so equal (date, mod) are adjacent.
+    extract::Event ev;
+    std::size_t loaded = static_cast<std::size_t>(-1);
+    auto load = [&](std::size_t k) {
+      if (loaded != k) ev = kg.events()[list[k]];
+      loaded = k;
+    };
+    for (std::size_t k = 0; k < list.size();) {
+      load(k);
+      Fact f;
+      f.kind = FactKind::kDated;
+      f.from = node.id;
+      f.from_label = node.label;
+      f.date = ev.date;
+      f.mod = ev.mod;
+      for (; k < list.size(); ++k) {
+        load(k);
+        if (ev.date != f.date || ev.mod != f.mod) break;
+        f.statements.push_back({ev.source.document, ev.source.line, ev.text, ev.date, ev.mod});
+      }
+      std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
+      f.statements.erase(std::unique(f.statements.begin(), f.statements.end(),
+                                     [](const FactSource& a, const FactSource& b) {
+                                       return !SourceBefore(a, b) && !SourceBefore(b, a);
+                                     }),
+                         f.statements.end());
+      f.sources = CountDocuments(f.statements);
+      emit(std::move(f));
+    }
+  }
 }
 
 std::vector<Conflict> FindConflicts(const std::vector<Fact>& facts) {

@@ -29,6 +29,7 @@
 #define CHRONOGRAPH_GRAPH_FACTS_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,11 @@ extern const char kConflictRuleText[];
 // edges are no facts), then, if `with_dated`, dated facts by entity (vertex
 // order) and date (CompareDateValues). Conflict flags are set.
 std::vector<Fact> BuildFacts(const KnowledgeGraph& graph, bool with_dated = true);
+
+// The dated facts of BuildFacts, in the same order, one at a time: holds
+// one fact at a time (events are read back from disk), for facts.json.
+// Dated facts never conflict, so they need no MarkConflicts.
+void ForEachDatedFact(const KnowledgeGraph& graph, const std::function<void(Fact&&)>& emit);
 
 // One statement in a conflict, with the fact it belongs to.
 struct ClaimStatement {

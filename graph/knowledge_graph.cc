@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <utility>
+#include <functional>
 
+#include "graph/external_sort.h"
 #include "graph/timeline.h"
 
 namespace chronograph::graph {
@@ -38,6 +40,9 @@ bool DateMentionBefore(const extract::DateMention& a, const extract::DateMention
 }
 
 }  // namespace
+
+KnowledgeGraph::KnowledgeGraph(const std::string& spill_dir)
+    : pending_dates_(spill_dir), pending_events_(spill_dir), dates_(spill_dir), events_(spill_dir) {}
 
 KnowledgeGraph::PendingEntity& KnowledgeGraph::Entity(const std::string& id) {
   return pending_entities_[id];
@@ -103,9 +108,12 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
             Evidence{document, r.source.line, r.evidence, r.date, r.source.begin, r.source.end});
   }
   for (const extract::DateMention& d : result.dates) {
-    pending_dates_.push_back(d);
-    if (pending_dates_.back().source.document.empty()) {
-      pending_dates_.back().source.document = result.document;
+    if (d.source.document.empty()) {
+      extract::DateMention copy = d;
+      copy.source.document = result.document;
+      pending_dates_.Append(copy);
+    } else {
+      pending_dates_.Append(d);
     }
   }
   for (const extract::Event& e : result.events) {
@@ -120,7 +128,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     }
     event.entity_ids.erase(std::remove(event.entity_ids.begin(), event.entity_ids.end(), ""),
                            event.entity_ids.end());
-    pending_events_.push_back(std::move(event));
+    pending_events_.Append(event);
   }
 }
 
@@ -195,18 +203,19 @@ void KnowledgeGraph::Finalize() {
     pending_edges = &merged_edges;
   }
 
-  events_ = pending_events_;
+  // Events and dates: sorted on disk. Equal events keep their Add order
+  // (the sort is stable), which std::sort never promised either.
+  std::function<void(extract::Event*)> merge_ids;
   if (!merged_into.empty()) {
-    for (extract::Event& event : events_) {
-      for (std::string& id : event.entity_ids) id = resolve(id);
-      std::sort(event.entity_ids.begin(), event.entity_ids.end());
-      event.entity_ids.erase(std::unique(event.entity_ids.begin(), event.entity_ids.end()),
-                             event.entity_ids.end());
-    }
+    merge_ids = [&resolve](extract::Event* event) {
+      for (std::string& id : event->entity_ids) id = resolve(id);
+      std::sort(event->entity_ids.begin(), event->entity_ids.end());
+      event->entity_ids.erase(std::unique(event->entity_ids.begin(), event->entity_ids.end()),
+                              event->entity_ids.end());
+    };
   }
-  std::sort(events_.begin(), events_.end(), EventBefore);
-  dates_ = pending_dates_;
-  std::sort(dates_.begin(), dates_.end(), DateMentionBefore);
+  events_ = ExternalSort(pending_events_, EventBefore, merge_ids);
+  dates_ = ExternalSort(pending_dates_, DateMentionBefore);
 
   // Vertices in id order: the vecS index is the insertion order.
   for (const auto& [id, pending] : *entities) {
@@ -233,14 +242,22 @@ void KnowledgeGraph::Finalize() {
   }
 
   // Events are date-ordered, so the first and last parseable dates naming
-  // an entity are its first_date and last_date.
+  // an entity are its first_date and last_date. The same pass indexes each
+  // entity's events.
+  events_of_.assign(boost::num_vertices(graph_), {});
+  std::uint32_t i = 0;
   for (const extract::Event& e : events_) {
-    if (!ParseDateValue(e.date)) continue;
+    const bool dated = ParseDateValue(e.date).has_value();
     for (const std::string& id : e.entity_ids) {
-      EntityNode& node = graph_[index_.at(id)];
+      const Vertex v = index_.at(id);
+      std::vector<std::uint32_t>& list = events_of_[v];
+      if (list.empty() || list.back() != i) list.push_back(i);  // ids may repeat
+      if (!dated) continue;
+      EntityNode& node = graph_[v];
       if (node.first_date.empty()) node.first_date = e.date;
       node.last_date = e.date;
     }
+    ++i;
   }
 
   for (const auto& [key, pending] : *pending_edges) {

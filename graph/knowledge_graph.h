@@ -3,12 +3,17 @@
 // Output, after Finalize(): vertices sorted by entity id, edges sorted by
 // (source id, target id, relation, from), events in date order, dates in
 // document order -- the same bytes for the same corpus whatever the Add
-// order. Not thread-safe while adding; a finalized graph that is no longer
-// modified may be read from many threads. Not copyable (it can be large).
+// order. Memory: entities and edges (aggregates) stay in RAM; dates and
+// events, which grow with the corpus, go to temporary files (record_file.h)
+// and are sorted at Finalize by an external merge sort, so RAM holds 8 bytes
+// per date or event plus 4 per (event, entity) pair. Not thread-safe while
+// adding; a finalized graph that is no longer modified may be read from many
+// threads. Not copyable (it can be large).
 #ifndef CHRONOGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
 #define CHRONOGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -20,6 +25,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "extract/extraction.h"
+#include "graph/record_file.h"
 
 namespace chronograph::graph {
 
@@ -90,7 +96,9 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 class KnowledgeGraph {
  public:
-  KnowledgeGraph() = default;
+  // Temporary files for dates and events go to `spill_dir` ("" = $TMPDIR
+  // or /tmp); they are unlinked at creation, so nothing is left behind.
+  explicit KnowledgeGraph(const std::string& spill_dir = "");
   KnowledgeGraph(const KnowledgeGraph&) = delete;
   KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
   KnowledgeGraph(KnowledgeGraph&&) = default;
@@ -120,9 +128,13 @@ class KnowledgeGraph {
   std::size_t edge_count() const { return boost::num_edges(graph_); }
 
   // Every date of the corpus, sorted by (document, offset, line, value).
-  const std::vector<extract::DateMention>& dates() const { return dates_; }
+  // On disk: iterate (range-for, Scan()) rather than index.
+  const RecordFile<extract::DateMention>& dates() const { return dates_; }
   // Every event of the corpus, in EventBefore (date) order (timeline.h).
-  const std::vector<extract::Event>& events() const { return events_; }
+  // On disk: iterate in order; events()[i] reads one event back.
+  const RecordFile<extract::Event>& events() const { return events_; }
+  // Indexes into events() of the events naming vertex v, in date order.
+  const std::vector<std::uint32_t>& EventsOf(Vertex v) const { return events_of_[v]; }
 
   // The vertex of an entity id, or nullopt.
   std::optional<Vertex> FindVertex(std::string_view id) const;
@@ -161,14 +173,15 @@ class KnowledgeGraph {
 
   std::map<std::string, PendingEntity> pending_entities_;
   std::map<EdgeKey, PendingEdge> pending_edges_;
-  std::vector<extract::DateMention> pending_dates_;
-  std::vector<extract::Event> pending_events_;
+  RecordFile<extract::DateMention> pending_dates_;
+  RecordFile<extract::Event> pending_events_;
 
   Graph graph_;
   std::vector<Edge> edges_;
   std::map<std::string, Vertex, std::less<>> index_;
-  std::vector<extract::DateMention> dates_;
-  std::vector<extract::Event> events_;
+  RecordFile<extract::DateMention> dates_;
+  RecordFile<extract::Event> events_;
+  std::vector<std::vector<std::uint32_t>> events_of_;  // by vertex
 };
 
 }  // namespace chronograph::graph

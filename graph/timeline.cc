@@ -153,16 +153,10 @@ bool EventBefore(const extract::Event& a, const extract::Event& b) {
 
 Timeline BuildTimeline(const KnowledgeGraph& graph) {
   Timeline timeline;
+  for (std::size_t i = 0; i < graph.events().size(); ++i) timeline.corpus.push_back(i);
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph.graph()))) {
-    timeline.per_entity[graph.graph()[v].id];
-  }
-  const std::vector<extract::Event>& events = graph.events();
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    timeline.corpus.push_back(i);
-    for (const std::string& id : events[i].entity_ids) {
-      std::vector<std::size_t>& list = timeline.per_entity[id];
-      if (list.empty() || list.back() != i) list.push_back(i);  // ids may repeat
-    }
+    const std::vector<std::uint32_t>& list = graph.EventsOf(v);
+    timeline.per_entity[graph.graph()[v].id].assign(list.begin(), list.end());
   }
   return timeline;
 }

@@ -104,6 +104,35 @@ TEST(ReportHtmlTest, GraphViewKeepsTheMostMentioned) {
   }
 }
 
+TEST(ReportHtmlTest, LargeCorpusShowsTheTopAndSaysSo) {
+  graph::KnowledgeGraph kg;
+  kg.Add(chronograph::testing::SampleCorpus()[0]);
+  kg.Add(chronograph::testing::SampleCorpus()[1]);
+  kg.Finalize();
+  const json all = json::parse(ReportDataJson(kg));
+  EXPECT_EQ(all["title"], "chronograph report");  // everything fits: nothing said
+  ReportOptions options;
+  options.max_entities = 2;
+  options.max_items = 1;
+  const json j = json::parse(ReportDataJson(kg, options));
+  ASSERT_EQ(j["entities"].size(), 2u);
+  ASSERT_LE(j["items"].size(), 1u);
+  EXPECT_NE(j["title"].get<std::string>().find("showing the 2 most mentioned of " +
+                                               std::to_string(kg.entity_count()) + " entities"),
+            std::string::npos)
+      << j["title"];
+  EXPECT_EQ(j["summary"]["entities"], kg.entity_count());  // the corpus total stays
+  // Every index on the page points into the page's own entity list.
+  for (const json& item : j["items"]) {
+    for (const json& e : item["entities"]) EXPECT_LT(e.get<std::size_t>(), 2u);
+  }
+  for (const json& n : j["graph"]["nodes"]) EXPECT_LT(n.get<std::size_t>(), 2u);
+  for (const json& e : j["graph"]["edges"]) {
+    EXPECT_LT(e["from"].get<std::size_t>(), 2u);
+    EXPECT_LT(e["to"].get<std::size_t>(), 2u);
+  }
+}
+
 TEST(ReportHtmlTest, SameGraphSameBytes) {
   graph::KnowledgeGraph a, b;
   HostileGraph(&a);

@@ -1,0 +1,45 @@
+#include "export/extraction_spill.h"
+
+#include <algorithm>
+
+#include "export/extraction_json.h"
+#include "export/json_output.h"
+
+namespace chronograph::exporters {
+
+void ExtractionSpill::Add(const extract::ExtractionResult& result) {
+  if (!file_) file_ = std::make_unique<graph::TempFile>(dir_);
+  const std::string record = DumpExtractionRecord(result);
+  const std::uint64_t offset = file_->Append(record);
+  entries_.push_back(Entry{result.document, offset, record.size()});
+}
+
+Result<extract::ExtractionResult> ExtractionSpill::Get(std::size_t i) const {
+  std::string text;
+  file_->Read(entries_[i].offset, entries_[i].length, &text);
+  return ParseExtractionRecord(text);
+}
+
+Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
+  // Sorted by document, so that the file does not depend on input order.
+  std::vector<std::size_t> order(entries_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [this](std::size_t a, std::size_t b) { return entries_[a].document < entries_[b].document; });
+  JsonStreamWriter writer(out, "extraction.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.Value(kExtractionSchema);
+  writer.Key("documents");
+  writer.BeginArray();
+  std::string text;
+  for (std::size_t i : order) {
+    file_->Read(entries_[i].offset, entries_[i].length, &text);
+    writer.ValueText(text);
+  }
+  writer.End();
+  writer.End();
+  return writer.Finish();
+}
+
+}  // namespace chronograph::exporters

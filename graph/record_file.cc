@@ -1,0 +1,226 @@
+#include "graph/record_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
+namespace chronograph::graph {
+namespace {
+
+constexpr std::size_t kWriteBuffer = 1 << 20;
+
+[[noreturn]] void Fail(const std::string& where, const char* what) {
+  throw std::runtime_error(where + ": " + what + ": " + std::strerror(errno));
+}
+
+// Encoding: unsigned LEB128 varints; strings as length + bytes.
+void PutVarint(std::uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+void PutInt(int v, std::string* out) {  // zigzag: lines are never negative, but be safe
+  PutVarint((static_cast<std::uint64_t>(static_cast<std::uint32_t>(v)) << 1) ^ (v < 0 ? ~std::uint64_t{0} : 0), out);
+}
+void PutString(std::string_view s, std::string* out) {
+  PutVarint(s.size(), out);
+  out->append(s);
+}
+
+class Decoder {
+ public:
+  explicit Decoder(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t Varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; pos_ < bytes_.size(); shift += 7) {
+      const auto c = static_cast<unsigned char>(bytes_[pos_++]);
+      v |= static_cast<std::uint64_t>(c & 0x7F) << shift;
+      if ((c & 0x80) == 0) break;
+    }
+    return v;
+  }
+  int Int() {
+    const std::uint64_t z = Varint();
+    return static_cast<int>(static_cast<std::uint32_t>((z >> 1) ^ (~(z & 1) + 1)));
+  }
+  std::string String() {
+    const std::size_t n = static_cast<std::size_t>(Varint());
+    std::string s(bytes_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+};
+
+void PutSource(const extract::SourceRef& s, std::string* out) {
+  PutString(s.document, out);
+  PutInt(s.line, out);
+  PutVarint(s.begin, out);
+  PutVarint(s.end, out);
+}
+extract::SourceRef GetSource(Decoder* d) {
+  extract::SourceRef s;
+  s.document = d->String();
+  s.line = d->Int();
+  s.begin = static_cast<std::size_t>(d->Varint());
+  s.end = static_cast<std::size_t>(d->Varint());
+  return s;
+}
+
+}  // namespace
+
+TempFile::TempFile(const std::string& dir) {
+  std::string base = dir;
+  if (base.empty()) {
+    const char* env = std::getenv("TMPDIR");
+    base = env != nullptr && *env != '\0' ? env : "/tmp";
+  }
+  std::string path = base + "/.chronograph-spill-XXXXXX";
+  fd_ = ::mkstemp(path.data());
+  where_ = path;
+  if (fd_ < 0) Fail(where_, "cannot create a temporary file");
+  ::unlink(path.c_str());  // nameless from now on: gone when closed
+}
+
+TempFile::~TempFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+TempFile::TempFile(TempFile&& other) noexcept
+    : fd_(other.fd_), where_(std::move(other.where_)), buffer_(std::move(other.buffer_)),
+      flushed_(other.flushed_), size_(other.size_) {
+  other.fd_ = -1;
+}
+
+TempFile& TempFile::operator=(TempFile&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    where_ = std::move(other.where_);
+    buffer_ = std::move(other.buffer_);
+    flushed_ = other.flushed_;
+    size_ = other.size_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+std::uint64_t TempFile::Append(std::string_view bytes) {
+  const std::uint64_t at = size_;
+  buffer_.append(bytes);
+  size_ += bytes.size();
+  if (buffer_.size() >= kWriteBuffer) Flush();
+  return at;
+}
+
+void TempFile::Flush() const {
+  std::size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = ::pwrite(fd_, buffer_.data() + done, buffer_.size() - done,
+                               static_cast<off_t>(flushed_ + done));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Fail(where_, "cannot write the temporary file");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  flushed_ += buffer_.size();
+  buffer_.clear();
+}
+
+void TempFile::Read(std::uint64_t offset, std::size_t length, std::string* out) const {
+  if (!buffer_.empty()) Flush();
+  out->resize(length);
+  std::size_t done = 0;
+  while (done < length) {
+    const ssize_t n = ::pread(fd_, out->data() + done, length - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) Fail(where_, "cannot read the temporary file");
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void TempFile::Clear() {
+  buffer_.clear();
+  buffer_.shrink_to_fit();
+  if (::ftruncate(fd_, 0) != 0) Fail(where_, "cannot truncate the temporary file");
+  flushed_ = 0;
+  size_ = 0;
+}
+
+std::string_view SequentialReader::Get(std::uint64_t offset, std::size_t length) {
+  if (offset < buffer_start_ || offset + length > buffer_start_ + buffer_.size()) {
+    const std::uint64_t available = file_->size() - offset;
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(available, std::max(chunk_, length)));
+    file_->Read(offset, want, &buffer_);
+    buffer_start_ = offset;
+  }
+  return std::string_view(buffer_).substr(static_cast<std::size_t>(offset - buffer_start_), length);
+}
+
+void RecordCodec<extract::Event>::Encode(const extract::Event& e, std::string* out) {
+  PutString(e.date, out);
+  PutString(e.mod, out);
+  PutString(e.date_text, out);
+  PutVarint(e.entity_ids.size(), out);
+  for (const std::string& id : e.entity_ids) PutString(id, out);
+  PutString(e.text, out);
+  PutSource(e.source, out);
+  PutVarint(e.relations.size(), out);
+  for (const extract::Event::StatedRelation& r : e.relations) {
+    PutString(r.type, out);
+    PutString(r.from_id, out);
+    PutString(r.to_id, out);
+  }
+}
+
+void RecordCodec<extract::Event>::Decode(std::string_view bytes, extract::Event* e) {
+  Decoder d(bytes);
+  e->date = d.String();
+  e->mod = d.String();
+  e->date_text = d.String();
+  e->entity_ids.resize(static_cast<std::size_t>(d.Varint()));
+  for (std::string& id : e->entity_ids) id = d.String();
+  e->text = d.String();
+  e->source = GetSource(&d);
+  e->relations.resize(static_cast<std::size_t>(d.Varint()));
+  for (extract::Event::StatedRelation& r : e->relations) {
+    r.type = d.String();
+    r.from_id = d.String();
+    r.to_id = d.String();
+  }
+}
+
+void RecordCodec<extract::DateMention>::Encode(const extract::DateMention& m, std::string* out) {
+  PutString(m.text, out);
+  PutString(m.value, out);
+  PutString(m.mod, out);
+  PutString(m.kind, out);
+  PutInt(m.sentence, out);
+  PutSource(m.source, out);
+  PutString(m.rule_id, out);
+  PutString(m.anchor, out);
+}
+
+void RecordCodec<extract::DateMention>::Decode(std::string_view bytes, extract::DateMention* m) {
+  Decoder d(bytes);
+  m->text = d.String();
+  m->value = d.String();
+  m->mod = d.String();
+  m->kind = d.String();
+  m->sentence = d.Int();
+  m->source = GetSource(&d);
+  m->rule_id = d.String();
+  m->anchor = d.String();
+}
+
+}  // namespace chronograph::graph
