@@ -30,6 +30,9 @@ struct BuildOptions {
   // InvalidInput listing near matches), or every entity with per_entity.
   std::vector<std::string> entities;
   bool per_entity = false;
+  // Default true. false (--no-layout): graph.graphml and graph.gexf carry no
+  // node positions (export/gephi_drawing.h), which saves the layout's time.
+  bool layout = true;
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the
