@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include "export/extraction_json.h"
 #include "export/entity_timelines.h"
 #include "export/facts_json.h"
+#include "export/gephi_drawing.h"
 #include "export/gexf_writer.h"
 #include "export/graph_picture.h"
 #include "export/graphml_writer.h"
@@ -244,13 +246,17 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   fs::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError(options.out_dir + ": cannot create output directory: " + ec.message());
   const fs::path out(options.out_dir);
+  // One layout for both Gephi files.
+  exporters::DrawingOptions drawing_options;
+  drawing_options.layout = options.layout;
+  const exporters::GephiDrawing drawing = exporters::ComputeGephiDrawing(graph, drawing_options);
   struct Output {
     const char* name;
-    Status (*write)(const graph::KnowledgeGraph&, std::ostream&);
+    std::function<Status(const graph::KnowledgeGraph&, std::ostream&)> write;
   };
   const Output outputs[] = {
-      {"graph.graphml", exporters::WriteGraphml},
-      {"graph.gexf", exporters::WriteGexf},
+      {"graph.graphml", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGraphml(g, drawing, os); }},
+      {"graph.gexf", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGexf(g, drawing, os); }},
       {"timeline.json", exporters::WriteTimelineJson},
       {"timelinejs.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteTimelineJsJson(g, os); }},
       {"vis-timeline.json", exporters::WriteVisTimelineJson},

@@ -35,6 +35,9 @@ struct BuildOptions {
   unsigned threads = 0;
   // Print the seconds spent in each stage and writer on stderr (--profile).
   bool profile = false;
+  // Default true. false (--no-layout): graph.graphml and graph.gexf carry no
+  // node positions (export/gephi_drawing.h), which saves the layout's time.
+  bool layout = true;
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the

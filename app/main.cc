@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
       ->check([](const std::string& value) -> std::string {
         return chronograph::extract::IsCalendarDate(value) ? "" : "not a calendar date YYYY-MM-DD: " + value;
       });
+  build_cmd->add_flag("!--no-layout", build.layout,
+                      "Write graph.graphml and graph.gexf without node positions (skips the layout; "
+                      "Gephi then places nodes itself)");
   auto* quiet = build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but errors");
   build_cmd->add_flag("-v,--verbose", build.verbose, "Print every date and entity found, with the rule that found it")
       ->excludes(quiet);
@@ -119,6 +122,8 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
   merge_cmd->add_option("-o,--out", merge.output.out_dir, "Output directory (created if missing)")->required();
   merge_cmd->add_option("--entity", merge.output.entities, "Also write timelines/<entity>.json for this entity");
   merge_cmd->add_flag("--per-entity", merge.output.per_entity, "Write timelines/<entity>.json for every entity");
+  merge_cmd->add_flag("!--no-layout", merge.output.layout,
+                      "Write graph.graphml and graph.gexf without node positions (skips the layout)");
   merge_cmd->add_flag("-q,--quiet", merge.output.quiet, "Print nothing but errors");
 
   try {

@@ -23,14 +23,21 @@ void ParseHex(const std::string& hex, GephiNode& node) {
 
 }  // namespace
 
-std::vector<GephiNode> GephiDrawing(const graph::KnowledgeGraph& kg) {
-  const std::vector<graph::NodeDrawing> layout = graph::ComputeGraphLayout(kg);
-  std::vector<GephiNode> out(layout.size());
-  for (std::size_t v = 0; v < layout.size(); ++v) {
-    out[v].x = layout[v].x;
-    out[v].y = layout[v].y;
-    out[v].size = layout[v].size;
-    ParseHex(TypeColor(kg.graph()[v].type), out[v]);
+GephiDrawing ComputeGephiDrawing(const graph::KnowledgeGraph& kg, const DrawingOptions& options) {
+  const graph::Graph& g = kg.graph();
+  GephiDrawing out;
+  out.positioned = options.layout;
+  out.nodes.resize(boost::num_vertices(g));
+  std::vector<graph::NodeDrawing> layout;
+  if (options.layout) layout = graph::ComputeGraphLayout(kg);
+  for (std::size_t v = 0; v < out.nodes.size(); ++v) {
+    GephiNode& node = out.nodes[v];
+    if (options.layout) {
+      node.x = layout[v].x;
+      node.y = layout[v].y;
+    }
+    node.size = graph::MentionSize(g[v].mentions);
+    ParseHex(TypeColor(g[v].type), node);
   }
   return out;
 }

@@ -129,9 +129,16 @@ GexfSpans ComputeGexfSpans(const graph::KnowledgeGraph& kg) {
 }
 
 Status WriteGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
+  return WriteGexf(kg, ComputeGephiDrawing(kg), out);
+}
+
+Status WriteGexf(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing, std::ostream& out) {
+  if (drawing.nodes.size() != kg.entity_count()) {
+    return Status::InvalidInput("gexf: the drawing is not of this graph (" + std::to_string(drawing.nodes.size()) +
+                                " nodes for " + std::to_string(kg.entity_count()) + " vertices)");
+  }
   const graph::Graph& g = kg.graph();
   const std::vector<std::string> ids = ExportedEntityIds(kg);
-  const std::vector<GephiNode> drawing = GephiDrawing(kg);
   const GexfSpans spans = ComputeGexfSpans(kg);
   const bool dynamic = spans.corpus_first.has_value();
 
@@ -196,14 +203,16 @@ Status WriteGexf(const graph::KnowledgeGraph& kg, std::ostream& out) {
     if (!n.first_date.empty()) AddValue(values, "first_date", n.first_date);
     if (!n.last_date.empty()) AddValue(values, "last_date", n.last_date);
     if (dynamic) AddSpell(node, spans.node_start[v], *spans.corpus_last);
-    const GephiNode& d = drawing[v];
+    const GephiNode& d = drawing.nodes[v];
     pugi::xml_node color = node.append_child("viz:color");
     color.append_attribute("r").set_value(d.r);
     color.append_attribute("g").set_value(d.g);
     color.append_attribute("b").set_value(d.b);
-    pugi::xml_node position = node.append_child("viz:position");
-    position.append_attribute("x").set_value(FormatCoordinate(d.x).c_str());
-    position.append_attribute("y").set_value(FormatCoordinate(d.y).c_str());
+    if (drawing.positioned) {
+      pugi::xml_node position = node.append_child("viz:position");
+      position.append_attribute("x").set_value(FormatCoordinate(d.x).c_str());
+      position.append_attribute("y").set_value(FormatCoordinate(d.y).c_str());
+    }
     node.append_child("viz:size").append_attribute("value").set_value(FormatCoordinate(d.size).c_str());
   }
 

@@ -15,7 +15,7 @@
 // gives a static graph (no time at all), which GEXF allows.
 // Nodes: attvalues type, aliases (" | "), mentions, documents, first_date and
 // last_date (the TIMEX values, as strings, when dated); viz:color by type,
-// viz:position and viz:size from GephiDrawing. Edges: weight, label and
+// viz:position (left out without a layout) and viz:size from a GephiDrawing. Edges: weight, label and
 // kind = the relation (Gephi keeps parallel edges of different kinds apart),
 // attvalues relation, date (TIMEX string, typed relations), sources.
 #ifndef CHRONOGRAPH_EXPORT_GEXF_WRITER_H_
@@ -25,6 +25,7 @@
 #include <ostream>
 #include <vector>
 
+#include "export/gephi_drawing.h"
 #include "extract/status.h"
 #include "graph/knowledge_graph.h"
 #include "graph/timeline.h"
@@ -54,7 +55,11 @@ struct GexfSpans {
 // (which xs:date cannot write) are ignored.
 GexfSpans ComputeGexfSpans(const graph::KnowledgeGraph& graph);
 
-// Writes `graph` as GEXF 1.3 to `out`. Returns IoError when the stream fails.
+// Writes `graph` as GEXF 1.3 to `out` with `drawing` (ComputeGephiDrawing
+// of the same graph). Returns IoError when the stream fails, InvalidInput
+// when the drawing does not have one node per vertex.
+Status WriteGexf(const graph::KnowledgeGraph& graph, const GephiDrawing& drawing, std::ostream& out);
+// The same, computing the drawing (with its layout) itself.
 Status WriteGexf(const graph::KnowledgeGraph& graph, std::ostream& out);
 
 }  // namespace chronograph::exporters

@@ -110,6 +110,14 @@ std::string FormatEvidenceOffsets(const graph::RelationEdge& edge) {
 }  // namespace
 
 Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
+  return WriteGraphml(kg, ComputeGephiDrawing(kg), out);
+}
+
+Status WriteGraphml(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing, std::ostream& out) {
+  if (drawing.nodes.size() != kg.entity_count()) {
+    return Status::InvalidInput("graphml: the drawing is not of this graph (" + std::to_string(drawing.nodes.size()) +
+                                " nodes for " + std::to_string(kg.entity_count()) + " vertices)");
+  }
   pugi::xml_document doc;
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version").set_value("1.0");
@@ -135,7 +143,6 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
 
   const graph::Graph& g = kg.graph();
   const std::vector<std::string> ids = ExportedEntityIds(kg);
-  const std::vector<GephiNode> drawing = GephiDrawing(kg);
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
     pugi::xml_node node = graph.append_child("node");
@@ -153,9 +160,11 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, std::ostream& out) {
     if (!n.last_date.empty()) AddData(node, "last_date", n.last_date);
     AddData(node, "documents", std::to_string(n.documents.size()));
     if (!n.wikidata.empty()) AddData(node, "wikidata", n.wikidata);
-    const GephiNode& d = drawing[v];
-    AddData(node, "x", FormatCoordinate(d.x));
-    AddData(node, "y", FormatCoordinate(d.y));
+    const GephiNode& d = drawing.nodes[v];
+    if (drawing.positioned) {
+      AddData(node, "x", FormatCoordinate(d.x));
+      AddData(node, "y", FormatCoordinate(d.y));
+    }
     AddData(node, "size", FormatCoordinate(d.size));
     AddData(node, "r", std::to_string(d.r));
     AddData(node, "g", std::to_string(d.g));

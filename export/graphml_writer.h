@@ -13,8 +13,10 @@
 // sentence cut at kMaxEvidenceChars code points, then "(+N more)" when the
 // edge was stated more often than it keeps evidence), sources (int).
 // For Gephi, whose importer maps these names itself: node x, y, size
-// (double) and r, g, b (int 0-255) from GephiDrawing, and an edge "label"
-// (key id edge_label) holding the relation.
+// (double) and r, g, b (int 0-255) from a GephiDrawing, and an edge "label"
+// (key id edge_label) holding the relation. Without a layout
+// (DrawingOptions::layout false) the x and y data are left out; their keys
+// stay declared.
 // Cross-referencing: node wikidata (string, omitted when the rules give
 // none); edge conflict (boolean, written "true" only on typed relations
 // that are part of a conflict, graph/facts.h). A typed relation keeps every
@@ -25,6 +27,7 @@
 #include <cstddef>
 #include <ostream>
 
+#include "export/gephi_drawing.h"
 #include "extract/status.h"
 #include "graph/knowledge_graph.h"
 
@@ -33,7 +36,11 @@ namespace chronograph::exporters {
 inline constexpr char kGraphmlNamespace[] = "http://graphml.graphdrawing.org/xmlns";
 inline constexpr std::size_t kMaxEvidenceChars = 200;
 
-// Writes `graph` as GraphML to `out`. Returns IoError when the stream fails.
+// Writes `graph` as GraphML to `out` with `drawing` (ComputeGephiDrawing of
+// the same graph). Returns IoError when the stream fails, InvalidInput when
+// the drawing does not have one node per vertex.
+Status WriteGraphml(const graph::KnowledgeGraph& graph, const GephiDrawing& drawing, std::ostream& out);
+// The same, computing the drawing (with its layout) itself.
 Status WriteGraphml(const graph::KnowledgeGraph& graph, std::ostream& out);
 
 }  // namespace chronograph::exporters

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <map>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -16,18 +14,81 @@
 namespace chronograph::graph {
 namespace {
 
-using Topology = boost::square_topology<boost::minstd_rand>;
+// Boost's grid_force_pairs sizes its cells as 2 * volume / sqrt(n), which
+// is twice the ideal edge length only for a unit area, and buckets positions
+// as if they were centred on (0, 0) within extent / 2. A unit square centred
+// on the origin meets both conditions; square_topology (which spans
+// [-s, s]^2 but reports an extent of s) meets neither and collapses the grid
+// into one cell, i.e. all pairs. The layout therefore runs in this frame
+// and is scaled to output units afterwards.
+using Topology = boost::rectangle_topology<boost::minstd_rand>;
 using Point = Topology::point_type;
 using Local = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+constexpr double kFrameHalf = 0.5;
 
 constexpr std::uint32_t kJitterSeed = 20120930;  // any fixed value
-// Fruchterman-Reingold costs n^2 per iteration (every pair repels): big
-// components get fewer iterations, within these bounds.
-constexpr double kPairBudget = 4e7;
+// Iterations per component: kNodeIterationBudget / (vertices of the whole
+// graph), within these bounds. Each iteration costs O(vertices + edges) with
+// the grid, so a whole layout costs O(max(budget, vertices * minimum)).
+constexpr double kNodeIterationBudget = 5e5;
 constexpr int kMaxIterations = 300;
-constexpr int kMinIterations = 20;
+constexpr int kMinIterations = 5;
+// And at most this many repulsive pairs per node and iteration on average
+// over a component's layout (a spread-out layout offers about 10-40; a
+// contracted one hundreds): the hard bound on the work, see CountedCooling.
+constexpr std::size_t kMaxPairsPerNodeIteration = 64;
 // Gap between packed components, in units of kLayoutSpacing.
 constexpr double kComponentGap = 1.0;
+
+// Fruchterman-Reingold forces (Boost's square_distance_* forces) with our
+// own ideal edge length k rather than Boost's sqrt(area / n): k is half of
+// that, so a component has room to spread over twice its ideal width, as
+// the layout always had. Each call is counted for LayoutStats.
+struct Repulsion {
+  double k;
+  template <typename V, typename G>
+  double operator()(V, V, double, double d, const G&) const {
+    return k * k / d;
+  }
+};
+struct Attraction {
+  double k;
+  std::size_t* count;
+  template <typename E, typename G>
+  double operator()(E, double, double d, const G&) const {
+    ++*count;
+    return d * d / k;
+  }
+};
+// grid_force_pairs, counting the pairs it offers.
+struct CountedGridPairs {
+  boost::grid_force_pairs<Topology, boost::iterator_property_map<std::vector<Point>::iterator,
+                                                                 boost::property_map<Local, boost::vertex_index_t>::type>>
+      grid;
+  std::size_t* count;
+  template <typename G, typename ApplyForce>
+  void operator()(const G& g, ApplyForce apply_force) {
+    grid(g, [&](auto u, auto v) {
+      ++*count;
+      apply_force(u, v);
+    });
+  }
+};
+// Linear cooling that also stops (returns 0) once the pairs offered so far
+// exceed `max_pairs`: a graph that contracts into a dense lump (a random,
+// expander-like co-occurrence graph does) puts many nodes in each grid cell,
+// and the iteration budget alone would then not bound the work.
+struct CountedCooling {
+  boost::linear_cooling<double> cooling;
+  const std::size_t* pairs;
+  std::size_t max_pairs;
+  std::size_t* steps;
+  double operator()() {
+    const double t = *pairs > max_pairs ? 0 : cooling();
+    if (t > 0) ++*steps;
+    return t;
+  }
+};
 
 std::uint64_t Fnv1a64(std::string_view text, std::uint64_t seed) {
   std::uint64_t h = 1469598103934665603ull ^ seed;
@@ -55,45 +116,56 @@ struct Component {
   Box box;
 };
 
-void LayOut(const Graph& g, Component& c) {
+// Lays out component `c`; local_of maps graph vertices to indexes in c
+// (only c's entries are read).
+void LayOut(const Graph& g, Component& c, int iterations, std::vector<std::size_t>& local_of, LayoutStats& stats) {
   const std::size_t n = c.vertices.size();
   c.positions.assign(n, Point());
   if (n == 1) return;  // at (0, 0)
+  ++stats.components;
 
-  std::map<Vertex, std::size_t> local_index;
-  for (std::size_t i = 0; i < n; ++i) local_index[c.vertices[i]] = i;
+  for (std::size_t i = 0; i < n; ++i) local_of[c.vertices[i]] = i;
   // Parallel edges (co_occurs beside a typed relation) pull once.
-  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (Vertex v : c.vertices) {
     for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
-      const std::size_t a = local_index.at(v);
-      const std::size_t b = local_index.at(boost::target(e, g));
-      if (a != b) pairs.emplace(std::min(a, b), std::max(a, b));
+      const std::size_t a = local_of[v];
+      const std::size_t b = local_of[boost::target(e, g)];
+      if (a < b) pairs.emplace_back(a, b);
     }
   }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   Local local(n);
   for (const auto& [a, b] : pairs) boost::add_edge(a, b, local);
 
-  // square_topology(s) spans [-s, s]^2 and FR's ideal edge length is
-  // s / sqrt(n): s = spacing * sqrt(n) aims for kLayoutSpacing.
-  const double side = kLayoutSpacing * std::sqrt(static_cast<double>(n));
+  // Frame [-0.5, 0.5]^2; ideal edge length k = frame / (2 sqrt(n)); start
+  // positions spread over the whole frame (about 4 per grid cell).
+  const double k = 2 * kFrameHalf / (2 * std::sqrt(static_cast<double>(n)));
   for (std::size_t i = 0; i < n; ++i) {
     const std::string& id = g[c.vertices[i]].id;
-    c.positions[i][0] = HashUnit(id, 1) * side;
-    c.positions[i][1] = HashUnit(id, 2) * side;
+    c.positions[i][0] = HashUnit(id, 1) * 2 * kFrameHalf;
+    c.positions[i][1] = HashUnit(id, 2) * 2 * kFrameHalf;
   }
   boost::minstd_rand jitter(kJitterSeed);
-  Topology topology(jitter, side);
-  const double n2 = static_cast<double>(n) * static_cast<double>(n);
-  const int iterations =
-      std::clamp(static_cast<int>(kPairBudget / n2), kMinIterations, kMaxIterations);
+  Topology topology(jitter, -kFrameHalf, -kFrameHalf, kFrameHalf, kFrameHalf);
   std::vector<Topology::point_difference_type> displacement(n);
   auto index = boost::get(boost::vertex_index, local);
+  auto position = boost::make_iterator_property_map(c.positions.begin(), index);
+  std::size_t pairs_here = 0;
+  CountedGridPairs force_pairs{boost::make_grid_force_pairs(topology, position, local), &pairs_here};
+  const std::size_t max_pairs = kMaxPairsPerNodeIteration * n * static_cast<std::size_t>(iterations);
   boost::fruchterman_reingold_force_directed_layout(
-      local, boost::make_iterator_property_map(c.positions.begin(), index), topology,
-      boost::square_distance_attractive_force(), boost::square_distance_repulsive_force(),
-      boost::all_force_pairs(), boost::linear_cooling<double>(iterations, side / 4),
+      local, position, topology, Attraction{k, &stats.attractive_edges}, Repulsion{k}, force_pairs,
+      CountedCooling{boost::linear_cooling<double>(iterations, kFrameHalf / 4), &pairs_here, max_pairs,
+                     &stats.cooling_steps},
       boost::make_iterator_property_map(displacement.begin(), index));
+  stats.repulsive_pairs += pairs_here;
+  // To output units: k becomes kLayoutSpacing.
+  for (Point& p : c.positions) {
+    p[0] *= kLayoutSpacing / k;
+    p[1] *= kLayoutSpacing / k;
+  }
 }
 
 void ComputeBox(Component& c) {
@@ -113,10 +185,18 @@ double MentionSize(int mentions) {
   return 10.0 + 4.0 * std::log1p(static_cast<double>(std::max(0, mentions)));
 }
 
-std::vector<NodeDrawing> ComputeGraphLayout(const KnowledgeGraph& kg) {
+int LayoutIterations(std::size_t vertices) {
+  const double budget = kNodeIterationBudget / static_cast<double>(std::max<std::size_t>(vertices, 1));
+  return static_cast<int>(std::clamp(budget, static_cast<double>(kMinIterations), static_cast<double>(kMaxIterations)));
+}
+
+std::vector<NodeDrawing> ComputeGraphLayout(const KnowledgeGraph& kg, LayoutStats* stats_out) {
   const Graph& g = kg.graph();
   const std::size_t n = boost::num_vertices(g);
   std::vector<NodeDrawing> out(n);
+  LayoutStats stats;
+  stats.iterations = LayoutIterations(n);
+  if (stats_out != nullptr) *stats_out = stats;
   if (n == 0) return out;
 
   std::vector<int> component_of(n);
@@ -124,10 +204,12 @@ std::vector<NodeDrawing> ComputeGraphLayout(const KnowledgeGraph& kg) {
       g, boost::make_iterator_property_map(component_of.begin(), boost::get(boost::vertex_index, g)));
   std::vector<Component> components(static_cast<std::size_t>(count));
   for (Vertex v = 0; v < n; ++v) components[component_of[v]].vertices.push_back(v);
+  std::vector<std::size_t> local_of(n);
   for (Component& c : components) {
-    LayOut(g, c);
+    LayOut(g, c, stats.iterations, local_of, stats);
     ComputeBox(c);
   }
+  if (stats_out != nullptr) *stats_out = stats;
 
   // Shelf packing, largest component first (ties: smallest first vertex),
   // rows about as wide as the square root of the total area.

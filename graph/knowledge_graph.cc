@@ -1,6 +1,7 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 #include <functional>
 
@@ -60,7 +61,13 @@ void KnowledgeGraph::AddEdge(const std::string& a, const std::string& b,
   if (!date.empty()) edge.dates.insert(date);
   ++edge.count;
   edge.documents.insert(evidence.document);
-  // Keep the smallest evidences: the same set whatever the Add order.
+  // Keep the smallest evidences: the same set whatever the Add order. A full
+  // co_occurs set is checked before inserting, so that a sentence that would
+  // be dropped again is never copied.
+  if (relation == kCoOccurs && edge.evidence.size() >= kMaxEvidencePerEdge &&
+      !(evidence < *std::prev(edge.evidence.end()))) {
+    return;
+  }
   edge.evidence.insert(evidence);
   if (relation == kCoOccurs && edge.evidence.size() > kMaxEvidencePerEdge) {
     edge.evidence.erase(std::prev(edge.evidence.end()));
@@ -80,8 +87,8 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     if (!m.wikidata.empty()) ++entity.wikidata[m.wikidata];
     by_sentence[m.sentence].push_back(&m);
   }
-  for (const auto& [sentence, mentions] : by_sentence) {
-    std::set<std::string> ids;
+  for (auto& [sentence, mentions] : by_sentence) {
+    std::set<std::string_view> ids;
     std::size_t begin = mentions.front()->source.begin, end = mentions.front()->source.end;
     int line = mentions.front()->source.line;
     for (const extract::Mention* m : mentions) {
@@ -91,12 +98,36 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
       line = std::min(line, m->source.line);
     }
     if (ids.size() < 2) continue;
-    const Evidence evidence{DocumentOf(mentions.front()->source, result.document), line,
-                            SentenceText(result, sentence, begin, end), "", 0, 0};
-    for (auto a = ids.begin(); a != ids.end(); ++a) {
-      for (auto b = std::next(a); b != ids.end(); ++b) {
-        AddEdge(*a, *b, kCoOccurs, *a, *b, "", evidence);
+    const std::string& document = DocumentOf(mentions.front()->source, result.document);
+    // Pairs within the window (kCoOccurrenceWindow), each once per sentence:
+    // at most kCoOccurrenceWindow per mention, so linear in the mentions.
+    std::stable_sort(mentions.begin(), mentions.end(), [](const extract::Mention* a, const extract::Mention* b) {
+      return a->source.begin < b->source.begin;
+    });
+    // Right to left, `next` holds the distinct entities after mention i,
+    // nearest first; kCoOccurrenceWindow + 1 of them are enough for any
+    // mention to its left, whatever its own entity. O(mentions * window),
+    // even when a few entities are named over and over.
+    std::set<std::pair<std::string_view, std::string_view>> pairs;
+    std::vector<std::string_view> next;
+    for (std::size_t i = mentions.size(); i-- > 0;) {
+      const std::string_view a = mentions[i]->entity_id;
+      std::size_t linked = 0;
+      for (const std::string_view b : next) {
+        if (b == a) continue;
+        if (linked++ == kCoOccurrenceWindow) break;
+        pairs.emplace(std::min(a, b), std::max(a, b));
       }
+      next.erase(std::remove(next.begin(), next.end(), a), next.end());
+      next.insert(next.begin(), a);
+      if (next.size() > kCoOccurrenceWindow + 1) next.pop_back();
+    }
+    // One Evidence per sentence; AddEdge copies it only into edges that keep it.
+    const Evidence evidence{document, line,
+                            SentenceText(result, sentence, begin, end), "", 0, 0};
+    for (const auto& [a, b] : pairs) {
+      const std::string from(a), to(b);
+      AddEdge(from, to, kCoOccurs, from, to, "", evidence);
     }
   }
   for (const extract::Relation& r : result.relations) {

@@ -35,6 +35,14 @@ inline constexpr char kCoOccurs[] = "co_occurs";
 // (the extract stage should never produce one; the graph keeps it anyway so
 // that every event entity has a node and a label).
 inline constexpr char kUnknownType[] = "UNKNOWN";
+// Co-occurrence window: within one sentence, each mention (in text order)
+// links to the next kCoOccurrenceWindow distinct entities after it, other
+// than its own. A sentence naming at most kCoOccurrenceWindow + 1 distinct
+// entities therefore links every pair of them, as a plain "all pairs" rule
+// would; a sentence that lists hundreds of names gets at most
+// kCoOccurrenceWindow edges per mention (neighbours in the list), not one per
+// pair, so edges and memory grow linearly with the mentions.
+inline constexpr std::size_t kCoOccurrenceWindow = 10;
 // A co_occurs edge keeps at most this many evidences (the first ones in
 // (document, line, text) order), but its weight counts every sentence. Typed
 // relations are facts: they keep every evidence, so that every source of a
@@ -106,7 +114,7 @@ class KnowledgeGraph {
 
   // Merges one document's extraction. Call once per document, any order.
   // Mentions add to their entity; mentions in one sentence add co_occurs
-  // edges; relations add typed edges; dates and events are kept as given.
+  // edges (within kCoOccurrenceWindow, each pair once per sentence); relations add typed edges; dates and events are kept as given.
   // Relations whose two ends are the same entity are ignored. The result is
   // visible only after the next Finalize().
   void Add(const extract::ExtractionResult& result);

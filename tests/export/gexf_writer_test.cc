@@ -201,6 +201,23 @@ TEST_F(GexfWriterTest, SameGraphSameBytes) {
   EXPECT_EQ(text_.find("lastmodifieddate"), std::string::npos);
 }
 
+TEST_F(GexfWriterTest, WithoutLayoutNoPositionsButSizesAndColours) {
+  DrawingOptions options;
+  options.layout = false;
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGexf(kg_, ComputeGephiDrawing(kg_, options), out).ok());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(out.str().c_str()));
+  std::size_t nodes = 0;
+  for (pugi::xml_node n : doc.child("gexf").child("graph").child("nodes").children("node")) {
+    ++nodes;
+    EXPECT_FALSE(n.child("viz:position"));
+    EXPECT_TRUE(n.child("viz:size"));
+    EXPECT_TRUE(n.child("viz:color"));
+  }
+  EXPECT_EQ(nodes, kg_.entity_count());
+}
+
 TEST(GexfWriterStaticTest, UndatedCorpusIsStatic) {
   extract::ExtractionResult doc;
   doc.document = "plain.txt";

@@ -218,6 +218,44 @@ TEST(GraphmlWriterStandaloneTest, LongEvidenceIsTruncatedAndCounted) {
                           " || (+2 more)");
 }
 
+TEST(GraphmlWriterStandaloneTest, WithoutLayoutNoPositionsButSizesAndColours) {
+  graph::KnowledgeGraph kg;
+  for (const auto& d : chronograph::testing::SampleCorpus()) kg.Add(d);
+  kg.Finalize();
+  DrawingOptions options;
+  options.layout = false;
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphml(kg, ComputeGephiDrawing(kg, options), out).ok());
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(out.str().c_str()));
+  const pugi::xml_node graph = doc.child("graphml").child("graph");
+  for (pugi::xml_node node : graph.children("node")) {
+    EXPECT_FALSE(node.find_child_by_attribute("data", "key", "x"));
+    EXPECT_FALSE(node.find_child_by_attribute("data", "key", "y"));
+    EXPECT_TRUE(node.find_child_by_attribute("data", "key", "size"));
+    EXPECT_TRUE(node.find_child_by_attribute("data", "key", "r"));
+  }
+  // The same file as with a layout, but for the x and y lines.
+  std::ostringstream with_layout;
+  ASSERT_TRUE(WriteGraphml(kg, with_layout).ok());
+  std::istringstream lines(with_layout.str());
+  std::string expected;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("<data key=\"x\">") == std::string::npos && line.find("<data key=\"y\">") == std::string::npos) {
+      expected += line + "\n";
+    }
+  }
+  EXPECT_EQ(out.str(), expected);
+}
+
+TEST(GraphmlWriterStandaloneTest, DrawingOfAnotherGraphIsAnError) {
+  graph::KnowledgeGraph kg;
+  for (const auto& d : chronograph::testing::SampleCorpus()) kg.Add(d);
+  kg.Finalize();
+  std::ostringstream out;
+  EXPECT_FALSE(WriteGraphml(kg, GephiDrawing{}, out).ok());
+}
+
 TEST(GraphmlWriterStandaloneTest, EmptyGraphIsValid) {
   graph::KnowledgeGraph kg;
   kg.Finalize();
