@@ -1,8 +1,13 @@
 #include "app/build_command.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <sys/resource.h>
+#include <functional>
+#include <stdexcept>
+#include <thread>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -144,6 +149,44 @@ void PrintDetails(const std::string& path, const extract::ExtractionResult& resu
   }
 }
 
+// One output file (or set of files) to write; status is set by RunOutputTasks.
+struct OutputTask {
+  const char* name;
+  std::function<Status()> write;
+  Status status = Status::Ok();
+};
+
+// Runs every task on up to `threads` threads (in list order as threads
+// free up); returns each task's seconds. A task that throws (a temporary
+// file that cannot be read back) gets an IoError status.
+std::vector<double> RunOutputTasks(std::vector<OutputTask>& tasks, unsigned threads) {
+  std::vector<double> seconds(tasks.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+      const Clock::time_point begin = Clock::now();
+      try {
+        tasks[i].status = tasks[i].write();
+      } catch (const std::exception& e) {
+        tasks[i].status = Status::IoError(std::string(tasks[i].name) + ": " + e.what());
+      }
+      seconds[i] = SecondsSince(begin);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<std::size_t>(threads, tasks.size()); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return seconds;
+}
+
+// Peak resident memory of the process so far, in MiB.
+long PeakRssMiB() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;  // Linux reports KiB
+}
+
 void PrintProfileLine(const char* stage, double seconds) {
   char line[96];
   std::snprintf(line, sizeof line, "  %-22s %9.3f s\n", stage, seconds);
@@ -166,6 +209,7 @@ void PrintExtractProfile(const PoolProfile& p, double graph_seconds, unsigned th
   PrintProfileLine("relations", p.stages.relations);
   PrintProfileLine("graph (add, finalize)", graph_seconds);
   PrintProfileLine("wall until outputs", extract_wall);
+  std::cerr << "  peak memory so far      " << PeakRssMiB() << " MiB\n";
 }
 
 // --profile: rules that have no literal the prefilter can look for run on
@@ -249,7 +293,9 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   // One layout for both Gephi files.
   exporters::DrawingOptions drawing_options;
   drawing_options.layout = options.layout;
+  const Clock::time_point laying_out = Clock::now();
   const exporters::GephiDrawing drawing = exporters::ComputeGephiDrawing(graph, drawing_options);
+  if (options.profile) PrintProfileLine("layout", SecondsSince(laying_out));
   struct Output {
     const char* name;
     std::function<Status(const graph::KnowledgeGraph&, std::ostream&)> write;
@@ -264,23 +310,36 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
       {"facts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteFactsJson(g, os); }},
       {"conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
   };
+  // Every file is independent of the others and the graph is read-only
+  // now: they are written on the --threads threads, each atomically.
+  std::vector<OutputTask> tasks;
   for (const Output& o : outputs) {
-    const Clock::time_point writing = Clock::now();
-    Status s = exporters::WriteFileAtomically((out / o.name).string(),
-                                              [&](std::ostream& os) { return o.write(graph, os); });
-    if (!s.ok()) return s;
-    if (options.profile) PrintProfileLine(o.name, SecondsSince(writing));
+    tasks.push_back({o.name, [&, o] {
+                       return exporters::WriteFileAtomically((out / o.name).string(),
+                                                             [&](std::ostream& os) { return o.write(graph, os); });
+                     }});
   }
-  if (Status s = WriteEntityTimelines(graph, chosen.value(), out); !s.ok()) return s;
-  if (Status s = exporters::WriteFileAtomically(
-          (out / "extraction.json").string(),
-          [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
-      !s.ok()) {
-    return s;
+  tasks.push_back({"timelines/", [&] { return WriteEntityTimelines(graph, chosen.value(), out); }});
+  tasks.push_back({"extraction.json", [&] {
+                     return exporters::WriteFileAtomically(
+                         (out / "extraction.json").string(),
+                         [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
+                   }});
+  std::string picture_note;
+  tasks.push_back({"graph.dot, graph.svg", [&] {
+                     Result<std::string> note = WriteGraphPicture(graph, out);
+                     if (!note.ok()) return note.status();
+                     picture_note = note.value();
+                     return Status::Ok();
+                   }});
+  graph.PrepareConcurrentReads();
+  const std::vector<double> seconds = RunOutputTasks(tasks, options.threads == 0 ? DefaultThreadCount() : options.threads);
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (!tasks[i].status.ok()) return tasks[i].status;
+    if (options.profile) PrintProfileLine(tasks[i].name, seconds[i]);
   }
-  Result<std::string> picture_note = WriteGraphPicture(graph, out);
-  if (!picture_note.ok()) return picture_note.status();
-  if (!options.quiet && !picture_note.value().empty()) std::cerr << "chronograph: note: " << picture_note.value() << "\n";
+  if (options.profile) std::cerr << "  peak memory            " << PeakRssMiB() << " MiB\n";
+  if (!options.quiet && !picture_note.empty()) std::cerr << "chronograph: note: " << picture_note << "\n";
   if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && !note.empty()) {
     std::cerr << "chronograph: note: " << note << "\n";
   }
@@ -301,7 +360,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
               << "wrote " << (out / "graph.graphml").string() << ", graph.gexf, timeline.json, timelinejs.json, vis-timeline.json\n";
     std::cerr << "wrote facts.json, conflicts.json, extraction.json\n";
-    std::cerr << "wrote report.html, graph.dot" << (picture_note.value().empty() ? ", graph.svg" : "");
+    std::cerr << "wrote report.html, graph.dot" << (picture_note.empty() ? ", graph.svg" : "");
     if (!chosen.value().empty()) {
       std::cerr << ", " << chosen.value().size() << " file(s) in " << exporters::kEntityTimelineDir << "/";
     }

@@ -187,6 +187,12 @@ std::map<std::string, std::string> KnowledgeGraph::WikidataMerges() const {
   return merged_into;
 }
 
+void KnowledgeGraph::PrepareConcurrentReads() const {
+  // A read flushes the file's write buffer, the one thing a read changes.
+  if (!dates_.empty()) (void)dates_[0];
+  if (!events_.empty()) (void)events_[0];
+}
+
 void KnowledgeGraph::Finalize() {
   graph_ = Graph();
   edges_.clear();

@@ -130,6 +130,11 @@ class KnowledgeGraph {
   // id); their edges, events and documents are merged too.
   void Finalize();
 
+  // Writes out what the on-disk lists still buffer, so that any number of
+  // threads may then read the finalized graph at once (exporters in
+  // parallel). Call after Finalize, before sharing the graph.
+  void PrepareConcurrentReads() const;
+
   // All accessors below reflect the last Finalize().
   const Graph& graph() const { return graph_; }
   std::size_t entity_count() const { return boost::num_vertices(graph_); }
