@@ -128,6 +128,7 @@ TEST(SentencesTest, OffsetsCoverTextInOrder) {
 // boundary that fits, else outside a Latin word, else on a character.
 TEST(SentencesTest, LongSentencesAreCut) {
   const std::size_t kMax = kMaxSentenceBytes;
+  ASSERT_EQ(kMax, 1000u);  // the cases below are written for this cap
   struct Case {
     const char* name;
     std::string in;
@@ -140,20 +141,20 @@ TEST(SentencesTest, LongSentencesAreCut) {
   };
   const std::string latin_word(kMax + 10, 'a');
   const Case cases[] = {
-      {"at the last comma", repeat("x", 1500) + "," + repeat("y", 1000),
-       {repeat("x", 1500) + ",", repeat("y", 1000)}},
-      {"at the last space", repeat("ab ", 900),
-       {repeat("ab ", 666) + "ab", repeat("ab ", 232) + "ab"}},
-      {"at 、", repeat("中", 400) + "、" + repeat("文", 400),
-       {repeat("中", 400) + "、", repeat("文", 400)}},
-      {"space, not inside 1,000", repeat("x", 1990) + "1,000 and" + repeat("z", 100),
-       {repeat("x", 1990) + "1,000", "and" + repeat("z", 100)}},
-      {"the comma of 1,000 is no boundary", repeat("中", 600) + repeat("a", 195) + "1,000" + repeat("z", 100),
-       {repeat("中", 600), repeat("a", 195) + "1,000" + repeat("z", 100)}},
-      {"chinese without punctuation: on a character", repeat("中", 1000),
-       {repeat("中", 666), repeat("中", 334)}},
-      {"not inside a latin word", repeat("中", 600) + repeat("w", 500),
-       {repeat("中", 600), repeat("w", 500)}},
+      {"at the last comma", repeat("x", 750) + "," + repeat("y", 500),
+       {repeat("x", 750) + ",", repeat("y", 500)}},
+      {"at the last space", repeat("ab ", 450),
+       {repeat("ab ", 332) + "ab", repeat("ab ", 116) + "ab"}},
+      {"at 、", repeat("中", 200) + "、" + repeat("文", 200),
+       {repeat("中", 200) + "、", repeat("文", 200)}},
+      {"space, not inside 1,000", repeat("x", 990) + "1,000 and" + repeat("z", 100),
+       {repeat("x", 990) + "1,000", "and" + repeat("z", 100)}},
+      {"the comma of 1,000 is no boundary", repeat("中", 300) + repeat("a", 95) + "1,000" + repeat("z", 100),
+       {repeat("中", 300), repeat("a", 95) + "1,000" + repeat("z", 100)}},
+      {"chinese without punctuation: on a character", repeat("中", 500),
+       {repeat("中", 333), repeat("中", 167)}},
+      {"not inside a latin word", repeat("中", 300) + repeat("w", 250),
+       {repeat("中", 300), repeat("w", 250)}},
       {"one latin word: at the byte limit", latin_word, {latin_word.substr(0, kMax), latin_word.substr(kMax)}},
       {"exactly the limit is kept", repeat("q", kMax), {repeat("q", kMax)}},
   };
