@@ -104,6 +104,16 @@ bool InsideWord(const std::string& s, std::size_t q) {
   return q + 1 < s.size() && separator(s[q]) && IsDigit(s[q - 1]) && IsDigit(s[q + 1]);
 }
 
+// True when a clause ends just before q: after , ; : (not between two
+// digits: "1,000", "10:30") or after 、.
+bool ClauseEndsAt(const std::string& s, std::size_t q) {
+  const char p = s[q - 1];
+  if ((p == ',' || p == ';' || p == ':') && !(q >= 2 && q < s.size() && IsDigit(s[q - 2]) && IsDigit(s[q]))) {
+    return true;
+  }
+  return q >= 3 && s.compare(q - 3, 3, "\xE3\x80\x81") == 0;  // 、
+}
+
 // Where to cut s[b, e) (trimmed, longer than kMaxSentenceBytes): a position q
 // in (b, b + kMaxSentenceBytes], the first piece being s[b, q). See the
 // header for the order of preference. Each call looks at no more than
@@ -148,15 +158,37 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
     while (b < e && IsBlank(s[b])) ++b;
     while (e > b && IsBlank(s[e - 1])) --e;
     CountWork(work, end - start);
-    // Too long: cut off pieces from the front; each starts and ends on
-    // text, like any sentence.
-    while (e - b > kMaxSentenceBytes) {
-      const std::size_t cut = CutPoint(s, b, work);
-      std::size_t piece_end = cut;
-      while (piece_end > b && IsBlank(s[piece_end - 1])) --piece_end;
-      out.push_back({b, piece_end, paragraph, true});
+    // Too long: cut at every clause boundary (so that where the pieces
+    // fall depends on the text, not on where the sentence began: a line
+    // break after a comma changes nothing), then cut what is still too long
+    // from the front; each piece starts and ends on text, like any sentence.
+    auto piece = [&](std::size_t piece_begin, std::size_t piece_end) {
+      while (piece_end > piece_begin && IsBlank(s[piece_end - 1])) --piece_end;
+      if (piece_end == piece_begin) return;
+      out.push_back({piece_begin, piece_end, paragraph, true});
       if (stats != nullptr) ++stats->forced_splits;
       paragraph_has_text = true;
+    };
+    if (e - b > kMaxSentenceBytes) {
+      for (std::size_t q = b + 1; q < e; ++q) {
+        CountWork(work);
+        if (!ClauseEndsAt(s, q)) continue;
+        std::size_t clause_end = q;
+        while (clause_end - b > kMaxSentenceBytes) {
+          const std::size_t cut = CutPoint(s, b, work);
+          piece(b, cut);
+          b = cut;
+          while (b < clause_end && IsBlank(s[b])) ++b;
+        }
+        piece(b, clause_end);
+        b = clause_end;
+        while (b < e && IsBlank(s[b])) ++b;
+        q = b;
+      }
+    }
+    while (e - b > kMaxSentenceBytes) {
+      const std::size_t cut = CutPoint(s, b, work);
+      piece(b, cut);
       b = cut;
       while (b < e && IsBlank(s[b])) ++b;
     }

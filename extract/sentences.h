@@ -22,15 +22,16 @@ namespace chronograph::extract {
 // The longest sentence, in bytes of normalised text. Every later stage works
 // sentence by sentence (dates, entities, relation skeletons), so without a
 // cap one 19 MB line with no full stop is one 19 MB unit of work for each.
-// A longer sentence is cut into pieces of at most this many bytes, each at
-// the last clause boundary that fits (after , ; : 、 or at a space, unless
-// between two digits: "1,000", "10:30"), else at the last character boundary
-// that is not inside a Latin word or number, else at the last character
-// boundary. Real sentences are shorter: the longest in the sample corpus
-// is ~200 bytes, in encyclopedia pages and transcripts checked ~530. The cap
-// is not larger because a piece of run-on text is a sentence to every later
-// stage: a co-occurrence edge per pair of nearby names, its text copied as
-// evidence; 1,000 bytes keeps those to a sentence's worth.
+// A longer sentence is cut at every clause boundary (after , ; : 、, unless
+// between two digits: "1,000", "10:30"), so that the pieces depend on the
+// text alone (a line break after a comma gives the same pieces); a clause
+// still too long is cut at its last space before the cap, else at the last
+// character boundary that is not inside a Latin word or number, else at the
+// last character boundary. Real sentences are shorter: the longest in the
+// sample corpus is ~200 bytes, in encyclopedia pages and transcripts checked
+// ~530. The cap is not larger because a piece of run-on text is a sentence
+// to every later stage: a co-occurrence edge per pair of nearby names, its
+// text copied as evidence; 1,000 bytes keeps those to a sentence's worth.
 inline constexpr std::size_t kMaxSentenceBytes = 1000;
 
 struct Sentence {

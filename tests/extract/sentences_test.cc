@@ -143,6 +143,10 @@ TEST(SentencesTest, LongSentencesAreCut) {
   const Case cases[] = {
       {"at the last comma", repeat("x", 750) + "," + repeat("y", 500),
        {repeat("x", 750) + ",", repeat("y", 500)}},
+      {"at every clause boundary", repeat(repeat("x", 300) + ", ", 3) + repeat("y", 200) + "; z",
+       {repeat("x", 300) + ",", repeat("x", 300) + ",", repeat("x", 300) + ",", repeat("y", 200) + ";", "z"}},
+      {"a long clause at its last space", repeat("x", 200) + "," + repeat("ab ", 450),
+       {repeat("x", 200) + ",", repeat("ab ", 332) + "ab", repeat("ab ", 116) + "ab"}},
       {"at the last space", repeat("ab ", 450),
        {repeat("ab ", 332) + "ab", repeat("ab ", 116) + "ab"}},
       {"at 、", repeat("中", 200) + "、" + repeat("文", 200),
