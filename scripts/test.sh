@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: install dependencies, build chronograph (RelWithDebInfo)
-# into build/ and run the whole test suite with ctest.
+# into build/ and run the whole test suite with ctest, then the threaded
+# paths under ThreadSanitizer (scripts/tsan-check.sh).
 # Exits with ctest's status; works from any directory.
 set -euo pipefail
 
@@ -13,4 +14,6 @@ cmake --build build -j"$(nproc)"
 
 status=0
 ctest --test-dir build --output-on-failure --no-tests=error -j2 || status=$?
+# The threaded paths once more under ThreadSanitizer.
+scripts/tsan-check.sh || status=$?
 exit "$status"
