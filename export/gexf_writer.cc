@@ -7,8 +7,6 @@
 #include <tuple>
 #include <utility>
 
-#include <pugixml.hpp>
-
 #include "export/gephi_drawing.h"
 #include "export/vis_timeline_json.h"
 #include "export/xml_text.h"
@@ -49,23 +47,43 @@ std::string FormatDouble(double value) {
   return buffer;
 }
 
-void DeclareAttribute(pugi::xml_node attributes, const char* id, const char* type) {
-  pugi::xml_node a = attributes.append_child("attribute");
-  a.append_attribute("id").set_value(id);
-  a.append_attribute("title").set_value(id);
-  a.append_attribute("type").set_value(type);
+// The elements below are written at the depth pugixml's two-space indent
+// gave them in the DOM this writer used to build (see WriteGexf).
+void DeclareAttribute(const char* id, const char* type, std::string* out) {
+  *out += "      <attribute id=\"";
+  *out += id;
+  *out += "\" title=\"";
+  *out += id;
+  *out += "\" type=\"";
+  *out += type;
+  *out += "\" />\n";
 }
 
-void AddValue(pugi::xml_node attvalues, const char* id, const std::string& value) {
-  pugi::xml_node v = attvalues.append_child("attvalue");
-  v.append_attribute("for").set_value(id);
-  v.append_attribute("value").set_value(SanitizeForXml10(value).c_str());
+// One <attvalue> of a node or an edge; the value goes through SanitizeForXml10.
+void AddValue(const char* id, const std::string& value, std::string* out) {
+  *out += "          <attvalue for=\"";
+  *out += id;
+  *out += "\" value=\"";
+  AppendXmlAttribute(SanitizeForXml10(value), out);
+  *out += "\" />\n";
 }
 
-void AddSpell(pugi::xml_node element, const CivilDay& start, const CivilDay& end) {
-  pugi::xml_node spell = element.append_child("spells").append_child("spell");
-  spell.append_attribute("start").set_value(FormatCivilDay(start).c_str());
-  spell.append_attribute("end").set_value(FormatCivilDay(end).c_str());
+void AddSpell(const CivilDay& start, const CivilDay& end, std::string* out) {
+  *out += "        <spells>\n          <spell start=\"" + FormatCivilDay(start) + "\" end=\"" + FormatCivilDay(end) +
+          "\" />\n        </spells>\n";
+}
+
+// Bytes gathered before they go to the stream: enough for a few hundred
+// nodes or edges, so memory stays flat whatever the size of the graph.
+constexpr std::size_t kFlushBytes = 64 * 1024;
+
+// Hands `buffer` to `out` once it holds kFlushBytes. False when the stream
+// has failed, so a full disk stops the writer early.
+bool FlushWhenFull(std::string* buffer, std::ostream& out) {
+  if (buffer->size() < kFlushBytes) return true;
+  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
+  buffer->clear();
+  return static_cast<bool>(out);
 }
 
 }  // namespace
@@ -142,100 +160,99 @@ Status WriteGexf(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing, s
   const GexfSpans spans = ComputeGexfSpans(kg);
   const bool dynamic = spans.corpus_first.has_value();
 
-  pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
+  // The text is written as pugixml laid it out when this writer built a
+  // DOM (two-space indent, " />" for empty elements, text inline): the same
+  // graph still gives the same bytes, without the DOM's memory.
+  std::string buffer =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<gexf xmlns=\"";
+  buffer += kGexfNamespace;
+  buffer += "\" xmlns:viz=\"";
+  buffer += kGexfVizNamespace;
+  buffer +=
+      "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+      "  <meta>\n"
+      "    <creator>chronograph</creator>\n"
+      "    <description>";
+  buffer += dynamic ? "entities and relations from the first dated statement on; colour by type, size by mentions"
+                    : "entities and relations (no dated statement); colour by type, size by mentions";
+  buffer +=
+      "</description>\n"
+      "  </meta>\n"
+      "  <graph defaultedgetype=\"undirected\" mode=\"";
+  buffer += dynamic ? "dynamic\" timeformat=\"date\" timerepresentation=\"interval\">\n" : "static\">\n";
+  buffer += "    <attributes class=\"node\" mode=\"static\">\n";
+  DeclareAttribute("type", "string", &buffer);
+  DeclareAttribute("aliases", "string", &buffer);
+  DeclareAttribute("mentions", "integer", &buffer);
+  DeclareAttribute("documents", "integer", &buffer);
+  DeclareAttribute("first_date", "string", &buffer);
+  DeclareAttribute("last_date", "string", &buffer);
+  buffer += "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n";
+  DeclareAttribute("relation", "string", &buffer);
+  DeclareAttribute("date", "string", &buffer);
+  DeclareAttribute("sources", "integer", &buffer);
+  buffer += "    </attributes>\n";
 
-  pugi::xml_node root = doc.append_child("gexf");
-  root.append_attribute("xmlns").set_value(kGexfNamespace);
-  root.append_attribute("xmlns:viz").set_value(kGexfVizNamespace);
-  root.append_attribute("xmlns:xsi").set_value("http://www.w3.org/2001/XMLSchema-instance");
-  root.append_attribute("xsi:schemaLocation").set_value("http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
-  root.append_attribute("version").set_value("1.3");
-  pugi::xml_node meta = root.append_child("meta");
-  meta.append_child("creator").text().set("chronograph");
-  meta.append_child("description")
-      .text()
-      .set(dynamic ? "entities and relations from the first dated statement on; colour by type, size by mentions"
-                   : "entities and relations (no dated statement); colour by type, size by mentions");
-
-  pugi::xml_node graph = root.append_child("graph");
-  graph.append_attribute("defaultedgetype").set_value("undirected");
-  graph.append_attribute("mode").set_value(dynamic ? "dynamic" : "static");
-  if (dynamic) {
-    graph.append_attribute("timeformat").set_value("date");
-    graph.append_attribute("timerepresentation").set_value("interval");
-  }
-
-  pugi::xml_node node_attributes = graph.append_child("attributes");
-  node_attributes.append_attribute("class").set_value("node");
-  node_attributes.append_attribute("mode").set_value("static");
-  DeclareAttribute(node_attributes, "type", "string");
-  DeclareAttribute(node_attributes, "aliases", "string");
-  DeclareAttribute(node_attributes, "mentions", "integer");
-  DeclareAttribute(node_attributes, "documents", "integer");
-  DeclareAttribute(node_attributes, "first_date", "string");
-  DeclareAttribute(node_attributes, "last_date", "string");
-  pugi::xml_node edge_attributes = graph.append_child("attributes");
-  edge_attributes.append_attribute("class").set_value("edge");
-  edge_attributes.append_attribute("mode").set_value("static");
-  DeclareAttribute(edge_attributes, "relation", "string");
-  DeclareAttribute(edge_attributes, "date", "string");
-  DeclareAttribute(edge_attributes, "sources", "integer");
-
-  pugi::xml_node nodes = graph.append_child("nodes");
+  buffer += boost::num_vertices(g) == 0 ? "    <nodes />\n" : "    <nodes>\n";
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
-    pugi::xml_node node = nodes.append_child("node");
-    node.append_attribute("id").set_value(ids[v].c_str());
-    node.append_attribute("label").set_value(SanitizeForXml10(n.label).c_str());
-    pugi::xml_node values = node.append_child("attvalues");
-    AddValue(values, "type", n.type);
+    buffer += "      <node id=\"";
+    AppendXmlAttribute(ids[v], &buffer);
+    buffer += "\" label=\"";
+    AppendXmlAttribute(SanitizeForXml10(n.label), &buffer);
+    buffer += "\">\n        <attvalues>\n";
+    AddValue("type", n.type, &buffer);
     std::string aliases;
     for (const std::string& alias : n.aliases) {
       if (!aliases.empty()) aliases += " | ";
       aliases += alias;
     }
-    AddValue(values, "aliases", aliases);
-    AddValue(values, "mentions", std::to_string(n.mentions));
-    AddValue(values, "documents", std::to_string(n.documents.size()));
-    if (!n.first_date.empty()) AddValue(values, "first_date", n.first_date);
-    if (!n.last_date.empty()) AddValue(values, "last_date", n.last_date);
-    if (dynamic) AddSpell(node, spans.node_start[v], *spans.corpus_last);
+    AddValue("aliases", aliases, &buffer);
+    AddValue("mentions", std::to_string(n.mentions), &buffer);
+    AddValue("documents", std::to_string(n.documents.size()), &buffer);
+    if (!n.first_date.empty()) AddValue("first_date", n.first_date, &buffer);
+    if (!n.last_date.empty()) AddValue("last_date", n.last_date, &buffer);
+    buffer += "        </attvalues>\n";
+    if (dynamic) AddSpell(spans.node_start[v], *spans.corpus_last, &buffer);
     const GephiNode& d = drawing.nodes[v];
-    pugi::xml_node color = node.append_child("viz:color");
-    color.append_attribute("r").set_value(d.r);
-    color.append_attribute("g").set_value(d.g);
-    color.append_attribute("b").set_value(d.b);
+    buffer += "        <viz:color r=\"" + std::to_string(d.r) + "\" g=\"" + std::to_string(d.g) + "\" b=\"" +
+              std::to_string(d.b) + "\" />\n";
     if (drawing.positioned) {
-      pugi::xml_node position = node.append_child("viz:position");
-      position.append_attribute("x").set_value(FormatCoordinate(d.x).c_str());
-      position.append_attribute("y").set_value(FormatCoordinate(d.y).c_str());
+      buffer += "        <viz:position x=\"" + FormatCoordinate(d.x) + "\" y=\"" + FormatCoordinate(d.y) + "\" />\n";
     }
-    node.append_child("viz:size").append_attribute("value").set_value(FormatCoordinate(d.size).c_str());
+    buffer += "        <viz:size value=\"" + FormatCoordinate(d.size) + "\" />\n      </node>\n";
+    if (!FlushWhenFull(&buffer, out)) return Status::IoError("gexf: write failed");
   }
+  if (boost::num_vertices(g) != 0) buffer += "    </nodes>\n";
 
-  pugi::xml_node edges_node = graph.append_child("edges");
   const std::vector<graph::Edge>& edges = kg.edges();
+  buffer += edges.empty() ? "    <edges />\n" : "    <edges>\n";
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::RelationEdge& e = g[edges[i]];
     const std::string relation = SanitizeForXml10(e.relation);
-    pugi::xml_node edge = edges_node.append_child("edge");
-    edge.append_attribute("id").set_value(("e" + std::to_string(i)).c_str());
-    edge.append_attribute("source").set_value(ids[boost::source(edges[i], g)].c_str());
-    edge.append_attribute("target").set_value(ids[boost::target(edges[i], g)].c_str());
-    edge.append_attribute("label").set_value(relation.c_str());
-    edge.append_attribute("kind").set_value(relation.c_str());
-    edge.append_attribute("weight").set_value(FormatDouble(e.weight).c_str());
-    pugi::xml_node values = edge.append_child("attvalues");
-    AddValue(values, "relation", e.relation);
-    if (!e.date.empty()) AddValue(values, "date", e.date);
-    AddValue(values, "sources", std::to_string(e.sources));
-    if (dynamic) AddSpell(edge, spans.edge_start[i], *spans.corpus_last);
+    buffer += "      <edge id=\"e" + std::to_string(i) + "\" source=\"";
+    AppendXmlAttribute(ids[boost::source(edges[i], g)], &buffer);
+    buffer += "\" target=\"";
+    AppendXmlAttribute(ids[boost::target(edges[i], g)], &buffer);
+    buffer += "\" label=\"";
+    AppendXmlAttribute(relation, &buffer);
+    buffer += "\" kind=\"";
+    AppendXmlAttribute(relation, &buffer);
+    buffer += "\" weight=\"" + FormatDouble(e.weight) + "\">\n        <attvalues>\n";
+    AddValue("relation", e.relation, &buffer);
+    if (!e.date.empty()) AddValue("date", e.date, &buffer);
+    AddValue("sources", std::to_string(e.sources), &buffer);
+    buffer += "        </attvalues>\n";
+    if (dynamic) AddSpell(spans.edge_start[i], *spans.corpus_last, &buffer);
+    buffer += "      </edge>\n";
+    if (!FlushWhenFull(&buffer, out)) return Status::IoError("gexf: write failed");
   }
+  if (!edges.empty()) buffer += "    </edges>\n";
+  buffer += "  </graph>\n</gexf>\n";
 
-  doc.save(out, "  ", pugi::format_default | pugi::format_skip_control_chars, pugi::encoding_utf8);
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   out.flush();
   if (!out) return Status::IoError("gexf: write failed");
   return Status::Ok();

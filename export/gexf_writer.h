@@ -56,8 +56,11 @@ struct GexfSpans {
 GexfSpans ComputeGexfSpans(const graph::KnowledgeGraph& graph);
 
 // Writes `graph` as GEXF 1.3 to `out` with `drawing` (ComputeGephiDrawing
-// of the same graph). Returns IoError when the stream fails, InvalidInput
-// when the drawing does not have one node per vertex.
+// of the same graph). The text is streamed in pieces of about 64 KB, with no
+// document tree, so memory does not grow with the file. Returns IoError when
+// the stream fails (it stops at the first failed piece, leaving a partial
+// file for the caller to discard), InvalidInput when the drawing does not
+// have one node per vertex.
 Status WriteGexf(const graph::KnowledgeGraph& graph, const GephiDrawing& drawing, std::ostream& out);
 // The same, computing the drawing (with its layout) itself.
 Status WriteGexf(const graph::KnowledgeGraph& graph, std::ostream& out);

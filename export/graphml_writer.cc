@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include <pugixml.hpp>
-
 #include "export/gephi_drawing.h"
 #include "export/xml_text.h"
 #include "graph/facts.h"
@@ -46,10 +44,34 @@ constexpr KeySpec kKeys[] = {
     {"edge_label", "edge", "string", "label"},  // key ids are unique per file
 };
 
-void AddData(pugi::xml_node parent, const char* key, const std::string& value) {
-  pugi::xml_node data = parent.append_child("data");
-  data.append_attribute("key").set_value(key);
-  data.text().set(SanitizeForXml10(value).c_str());
+// One <data> line of a node or an edge. Key ids are our own identifiers,
+// written as they are; the value goes through SanitizeForXml10.
+void AddData(const char* key, const std::string& value, std::string* out) {
+  *out += "      <data key=\"";
+  *out += key;
+  *out += "\">";
+  AppendXmlText(SanitizeForXml10(value), out);
+  *out += "</data>\n";
+}
+
+// Bytes gathered before they go to the stream: enough for a few hundred
+// nodes or edges, so memory stays flat whatever the size of the graph.
+constexpr std::size_t kFlushBytes = 64 * 1024;
+
+// Hands `buffer` to `out` once it holds kFlushBytes. False when the stream
+// has failed, so a full disk stops the writer early.
+bool FlushWhenFull(std::string* buffer, std::ostream& out) {
+  if (buffer->size() < kFlushBytes) return true;
+  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
+  buffer->clear();
+  return static_cast<bool>(out);
+}
+
+Status Finish(std::string* buffer, std::ostream& out) {
+  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
+  out.flush();
+  if (!out) return Status::IoError("graphml: write failed");
+  return Status::Ok();
 }
 
 std::string FormatDouble(double value) {
@@ -118,90 +140,101 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing
     return Status::InvalidInput("graphml: the drawing is not of this graph (" + std::to_string(drawing.nodes.size()) +
                                 " nodes for " + std::to_string(kg.entity_count()) + " vertices)");
   }
-  pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
-
-  pugi::xml_node root = doc.append_child("graphml");
-  root.append_attribute("xmlns").set_value(kGraphmlNamespace);
-  root.append_attribute("xmlns:xsi").set_value("http://www.w3.org/2001/XMLSchema-instance");
-  root.append_attribute("xsi:schemaLocation")
-      .set_value("http://graphml.graphdrawing.org/xmlns "
-                 "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
+  // The text is written as pugixml laid it out when this writer built a
+  // DOM (two-space indent, " />" for empty elements, text inline): the same
+  // graph still gives the same bytes, without the DOM's memory.
+  std::string buffer =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"";
+  buffer += kGraphmlNamespace;
+  buffer +=
+      "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   for (const KeySpec& key : kKeys) {
-    pugi::xml_node k = root.append_child("key");
-    k.append_attribute("id").set_value(key.id);
-    k.append_attribute("for").set_value(key.for_what);
-    k.append_attribute("attr.name").set_value(key.name != nullptr ? key.name : key.id);
-    k.append_attribute("attr.type").set_value(key.type);
+    buffer += "  <key id=\"";
+    buffer += key.id;
+    buffer += "\" for=\"";
+    buffer += key.for_what;
+    buffer += "\" attr.name=\"";
+    buffer += key.name != nullptr ? key.name : key.id;
+    buffer += "\" attr.type=\"";
+    buffer += key.type;
+    buffer += "\" />\n";
   }
 
-  pugi::xml_node graph = root.append_child("graph");
-  graph.append_attribute("id").set_value("G");
-  graph.append_attribute("edgedefault").set_value("undirected");
-
   const graph::Graph& g = kg.graph();
+  const std::vector<graph::Edge>& edges = kg.edges();
+  if (boost::num_vertices(g) == 0 && edges.empty()) {
+    buffer += "  <graph id=\"G\" edgedefault=\"undirected\" />\n</graphml>\n";
+    return Finish(&buffer, out);
+  }
+  buffer += "  <graph id=\"G\" edgedefault=\"undirected\">\n";
+
   const std::vector<std::string> ids = ExportedEntityIds(kg);
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
-    pugi::xml_node node = graph.append_child("node");
-    node.append_attribute("id").set_value(ids[v].c_str());
-    AddData(node, "label", n.label);
-    AddData(node, "type", n.type);
+    buffer += "    <node id=\"";
+    AppendXmlAttribute(ids[v], &buffer);
+    buffer += "\">\n";
+    AddData("label", n.label, &buffer);
+    AddData("type", n.type, &buffer);
     std::string aliases;
     for (const std::string& alias : n.aliases) {  // std::set: sorted, distinct
       if (!aliases.empty()) aliases += " | ";
       aliases += alias;
     }
-    AddData(node, "aliases", aliases);
-    AddData(node, "mentions", std::to_string(n.mentions));
-    if (!n.first_date.empty()) AddData(node, "first_date", n.first_date);
-    if (!n.last_date.empty()) AddData(node, "last_date", n.last_date);
-    AddData(node, "documents", std::to_string(n.documents.size()));
-    if (!n.wikidata.empty()) AddData(node, "wikidata", n.wikidata);
+    AddData("aliases", aliases, &buffer);
+    AddData("mentions", std::to_string(n.mentions), &buffer);
+    if (!n.first_date.empty()) AddData("first_date", n.first_date, &buffer);
+    if (!n.last_date.empty()) AddData("last_date", n.last_date, &buffer);
+    AddData("documents", std::to_string(n.documents.size()), &buffer);
+    if (!n.wikidata.empty()) AddData("wikidata", n.wikidata, &buffer);
     const GephiNode& d = drawing.nodes[v];
     if (drawing.positioned) {
-      AddData(node, "x", FormatCoordinate(d.x));
-      AddData(node, "y", FormatCoordinate(d.y));
+      AddData("x", FormatCoordinate(d.x), &buffer);
+      AddData("y", FormatCoordinate(d.y), &buffer);
     }
-    AddData(node, "size", FormatCoordinate(d.size));
-    AddData(node, "r", std::to_string(d.r));
-    AddData(node, "g", std::to_string(d.g));
-    AddData(node, "b", std::to_string(d.b));
+    AddData("size", FormatCoordinate(d.size), &buffer);
+    AddData("r", std::to_string(d.r), &buffer);
+    AddData("g", std::to_string(d.g), &buffer);
+    AddData("b", std::to_string(d.b), &buffer);
+    buffer += "    </node>\n";
+    if (!FlushWhenFull(&buffer, out)) return Status::IoError("graphml: write failed");
   }
 
   std::set<std::size_t> conflicting;  // edge indexes
   for (const graph::Fact& f : graph::BuildFacts(kg, /*with_dated=*/false)) {
     if (f.conflict && f.edge != graph::kNoEdge) conflicting.insert(f.edge);
   }
-  const std::vector<graph::Edge>& edges = kg.edges();
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::RelationEdge& e = g[edges[i]];
-    pugi::xml_node edge = graph.append_child("edge");
-    edge.append_attribute("id").set_value(("e" + std::to_string(i)).c_str());
-    edge.append_attribute("source").set_value(ids[boost::source(edges[i], g)].c_str());
-    edge.append_attribute("target").set_value(ids[boost::target(edges[i], g)].c_str());
-    AddData(edge, "relation", e.relation);
-    AddData(edge, "edge_label", e.relation);
-    AddData(edge, "weight", FormatDouble(e.weight));
-    AddData(edge, "from", ids[*kg.FindVertex(e.from)]);
-    AddData(edge, "to", ids[*kg.FindVertex(e.to)]);
-    if (!e.date.empty()) AddData(edge, "date", e.date);
+    buffer += "    <edge id=\"e";
+    buffer += std::to_string(i);
+    buffer += "\" source=\"";
+    AppendXmlAttribute(ids[boost::source(edges[i], g)], &buffer);
+    buffer += "\" target=\"";
+    AppendXmlAttribute(ids[boost::target(edges[i], g)], &buffer);
+    buffer += "\">\n";
+    AddData("relation", e.relation, &buffer);
+    AddData("edge_label", e.relation, &buffer);
+    AddData("weight", FormatDouble(e.weight), &buffer);
+    AddData("from", ids[*kg.FindVertex(e.from)], &buffer);
+    AddData("to", ids[*kg.FindVertex(e.to)], &buffer);
+    if (!e.date.empty()) AddData("date", e.date, &buffer);
     const std::string evidence = FormatEvidence(e);
-    if (!evidence.empty()) AddData(edge, "evidence", evidence);
+    if (!evidence.empty()) AddData("evidence", evidence, &buffer);
     if (e.relation != graph::kCoOccurs) {
       const std::string offsets = FormatEvidenceOffsets(e);
-      if (!offsets.empty()) AddData(edge, "evidence_offsets", offsets);
+      if (!offsets.empty()) AddData("evidence_offsets", offsets, &buffer);
     }
-    AddData(edge, "sources", std::to_string(e.sources));
-    if (conflicting.count(i)) AddData(edge, "conflict", "true");
+    AddData("sources", std::to_string(e.sources), &buffer);
+    if (conflicting.count(i)) AddData("conflict", "true", &buffer);
+    buffer += "    </edge>\n";
+    if (!FlushWhenFull(&buffer, out)) return Status::IoError("graphml: write failed");
   }
-
-  doc.save(out, "  ", pugi::format_default | pugi::format_skip_control_chars, pugi::encoding_utf8);
-  out.flush();
-  if (!out) return Status::IoError("graphml: write failed");
-  return Status::Ok();
+  buffer += "  </graph>\n</graphml>\n";
+  return Finish(&buffer, out);
 }
 
 }  // namespace chronograph::exporters

@@ -37,8 +37,11 @@ inline constexpr char kGraphmlNamespace[] = "http://graphml.graphdrawing.org/xml
 inline constexpr std::size_t kMaxEvidenceChars = 200;
 
 // Writes `graph` as GraphML to `out` with `drawing` (ComputeGephiDrawing of
-// the same graph). Returns IoError when the stream fails, InvalidInput when
-// the drawing does not have one node per vertex.
+// the same graph). The text is streamed in pieces of about 64 KB, with no
+// document tree, so memory does not grow with the file. Returns IoError when
+// the stream fails (it stops at the first failed piece, leaving a partial
+// file for the caller to discard), InvalidInput when the drawing does not
+// have one node per vertex.
 Status WriteGraphml(const graph::KnowledgeGraph& graph, const GephiDrawing& drawing, std::ostream& out);
 // The same, computing the drawing (with its layout) itself.
 Status WriteGraphml(const graph::KnowledgeGraph& graph, std::ostream& out);

@@ -105,6 +105,30 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+void AppendXmlText(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out->push_back(c);
+    }
+  }
+}
+
+void AppendXmlAttribute(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '"': *out += "&quot;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20) out->push_back(c);
+    }
+  }
+}
+
 std::vector<std::string> ExportedEntityIds(const graph::KnowledgeGraph& kg) {
   std::vector<std::string> ids;
   std::set<std::string> used;

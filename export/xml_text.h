@@ -24,6 +24,19 @@ std::string SanitizeForXml10(std::string_view text);
 // item content and title).
 std::string EscapeHtml(std::string_view text);
 
+// XML escaping exactly as pugixml 1.13 saves a document with
+// format_skip_control_chars: the writers used to build a pugixml DOM and now
+// stream, and their bytes must not change (tests/export/xml_text_test.cc
+// checks these against pugixml itself). Both append to `out`; `text` is
+// meant to be SanitizeForXml10 output or ASCII we formatted.
+// Character data: & < > become &amp; &lt; &gt;; " and ' stay; C0 controls
+// other than \t \n \r are dropped.
+void AppendXmlText(std::string_view text, std::string* out);
+// An attribute value between double quotes: & < " become &amp; &lt; &quot;;
+// > and ' stay; every C0 control is dropped, \t \n \r included (pugixml
+// drops them under format_skip_control_chars instead of writing &#9;).
+void AppendXmlAttribute(std::string_view text, std::string* out);
+
 // The entity ids of `graph`, in vertex order, as every exporter writes them:
 // sanitized, and made unique again if sanitizing merged two ids (the later
 // vertex gets "~2", "~3", ... appended). Deterministic.

@@ -15,6 +15,43 @@
 namespace chronograph::exporters {
 namespace {
 
+// Names, aliases, a relation, a document name and sentences holding every
+// XML special, quotes, tabs, CR, an emoji, U+FFFE and a C0 control.
+std::vector<extract::ExtractionResult> OddCorpus() {
+  using chronograph::testing::MakeMention;
+  using chronograph::testing::MakeRelation;
+  using chronograph::testing::Src;
+  std::vector<extract::ExtractionResult> docs = chronograph::testing::SampleCorpus();
+  extract::ExtractionResult r;
+  r.document = "a&b 'c' \"d\" <e>.txt";
+  const std::string odd = "AT&T <Labs> \"Q\" 'x'\t\xF0\x9F\x98\x80\xEF\xBF\xBE\r\x01";
+  const std::string sentence = "In 2016, " + odd + " met Tom's <Lab>\tand \"]]>\"\r\n.";
+  r.mentions = {MakeMention(odd, "ORG", odd + " alias\t\r", 0, Src(r.document, 1, 9, 20)),
+                MakeMention("Tom's <Lab>", "ORG", "Tom's <Lab>", 0, Src(r.document, 1, 25, 36))};
+  r.relations = {MakeRelation("rel&<\"'>\t", r.mentions[0].entity_id, r.mentions[1].entity_id, "2016",
+                              sentence, Src(r.document, 1, 0, sentence.size()))};
+  docs.push_back(r);
+  return docs;
+}
+
+// The bytes pugixml's DOM writer, which the streaming writers replaced, gives
+// for the same document: read it (keeping CRs and a lone whitespace text),
+// then save it with the flags that writer used.
+std::string ResavedByPugixml(const std::string& text) {
+  pugi::xml_document doc;
+  const unsigned parse =
+      (pugi::parse_default | pugi::parse_declaration | pugi::parse_ws_pcdata_single) & ~pugi::parse_eol;
+  EXPECT_TRUE(doc.load_buffer(text.data(), text.size(), parse, pugi::encoding_utf8));
+  // The DOM gave an empty value an empty text child, saved as <data ...></data>;
+  // read back, such an element has no child, which would save as <data ... />.
+  for (pugi::xpath_node data : doc.select_nodes("//data[not(node())]")) {
+    data.node().append_child(pugi::node_pcdata);
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_default | pugi::format_skip_control_chars, pugi::encoding_utf8);
+  return out.str();
+}
+
 std::string WriteToString(const std::vector<extract::ExtractionResult>& docs) {
   graph::KnowledgeGraph kg;
   for (const auto& d : docs) kg.Add(d);
@@ -272,6 +309,26 @@ TEST(GraphmlWriterStandaloneTest, FailedStreamIsAnError) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
   EXPECT_FALSE(WriteGraphml(kg, out).ok());
+}
+
+TEST(GraphmlWriterStandaloneTest, SameBytesAsPugixmlWouldWrite) {
+  for (const bool layout : {true, false}) {
+    graph::KnowledgeGraph kg;
+    for (const auto& d : OddCorpus()) kg.Add(d);
+    kg.Finalize();
+    DrawingOptions options;
+    options.layout = layout;
+    std::ostringstream out;
+    ASSERT_TRUE(WriteGraphml(kg, ComputeGephiDrawing(kg, options), out).ok());
+    const std::string text = out.str();
+    EXPECT_EQ(text, ResavedByPugixml(text)) << "layout " << layout;
+    EXPECT_NE(text.find("AT&amp;T &lt;Labs&gt; \"Q\" 'x'\t\xF0\x9F\x98\x80\r<"), std::string::npos);
+  }
+  graph::KnowledgeGraph empty;
+  empty.Finalize();
+  std::ostringstream out;
+  ASSERT_TRUE(WriteGraphml(empty, out).ok());
+  EXPECT_EQ(out.str(), ResavedByPugixml(out.str()));
 }
 
 }  // namespace

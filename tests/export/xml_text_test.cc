@@ -1,8 +1,12 @@
 #include "export/xml_text.h"
 
+#include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <pugixml.hpp>
 
 #include "graph/knowledge_graph.h"
 #include "tests/graph/sample_corpus.h"
@@ -49,6 +53,46 @@ TEST(XmlTextTest, SanitizeForXml10) {
 TEST(XmlTextTest, EscapeHtml) {
   EXPECT_EQ(EscapeHtml("a & <b> \"c\" 'd'"), "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;");
   EXPECT_EQ(EscapeHtml("x\x01y"), "xy");
+}
+
+// What pugixml writes for `value` as an attribute and as the text of one
+// element, with the flags our writers used when they built a DOM.
+std::pair<std::string, std::string> PugixmlEscapes(const std::string& value) {
+  pugi::xml_document doc;
+  pugi::xml_node x = doc.append_child("x");
+  x.append_attribute("v").set_value(value.c_str());
+  x.text().set(value.c_str());
+  std::ostringstream out;
+  doc.save(out, "", pugi::format_raw | pugi::format_skip_control_chars | pugi::format_no_declaration,
+           pugi::encoding_utf8);
+  const std::string s = out.str();  // <x v="ATTR">TEXT</x>
+  const std::size_t attr_end = s.find("\">");
+  return {s.substr(6, attr_end - 6), s.substr(attr_end + 2, s.size() - attr_end - 2 - 4)};
+}
+
+TEST(XmlTextTest, EscapingMatchesPugixml) {
+  std::vector<std::string> cases = {
+      "",
+      "plain",
+      "a & b < c > d \" e ' f",
+      "&amp; already escaped &lt;",
+      "tab\there\nnewline\rcr\r\n",
+      "]]> and ]]&gt;",
+      "\xF0\x9F\x98\x80 emoji, \xE2\x80\xA6 ellipsis, \xC2\x85 NEL, \xE2\x80\xA8 LS, DEL \x7f",
+      "黄仁勋 & 英伟达 <DGX>",
+  };
+  for (int c = 1; c < 0x80; ++c) cases.push_back("a" + std::string(1, static_cast<char>(c)) + "b");
+  for (const std::string& value : cases) {
+    const auto [attribute, text] = PugixmlEscapes(value);
+    std::string ours_attribute, ours_text;
+    AppendXmlAttribute(value, &ours_attribute);
+    AppendXmlText(value, &ours_text);
+    EXPECT_EQ(ours_attribute, attribute) << "attribute of \"" << value << "\"";
+    EXPECT_EQ(ours_text, text) << "text of \"" << value << "\"";
+  }
+  std::string out = "kept ";
+  AppendXmlText("<&>", &out);
+  EXPECT_EQ(out, "kept &lt;&amp;&gt;");  // appends
 }
 
 TEST(XmlTextTest, ExportedEntityIdsAreSanitizedAndUnique) {
