@@ -1,9 +1,11 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
-#include <string_view>
-#include <utility>
 #include <functional>
+#include <iterator>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "graph/external_sort.h"
 #include "graph/timeline.h"
@@ -11,15 +13,40 @@
 namespace chronograph::graph {
 namespace {
 
-const std::string& DocumentOf(const extract::SourceRef& source, const std::string& fallback) {
-  return source.document.empty() ? fallback : source.document;
+// Adds `id` to a sorted id set. Ids are handed out in first-seen order, so
+// a new document usually lands at the end.
+void InsertId(std::vector<std::uint32_t>* ids, std::uint32_t id) {
+  if (ids->empty() || ids->back() < id) {
+    ids->push_back(id);
+    return;
+  }
+  const auto it = std::lower_bound(ids->begin(), ids->end(), id);
+  if (*it != id) ids->insert(it, id);
 }
+
+// The union of two sorted id sets.
+std::vector<std::uint32_t> UnionIds(const std::vector<std::uint32_t>& a,
+                                    const std::vector<std::uint32_t>& b) {
+  std::vector<std::uint32_t> out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// Three-way comparison of two interned strings, in byte order.
+template <typename Pool>
+int CompareIds(const Pool& pool, std::uint32_t a, std::uint32_t b) {
+  if (a == b) return 0;
+  return pool[a].compare(pool[b]) < 0 ? -1 : 1;
+}
+
+int Sign(int c) { return c < 0 ? -1 : (c > 0 ? 1 : 0); }
 
 // The text of the sentence spanning [begin, end) of `result`, taken from an
 // event or a relation whose source span covers it (the extraction model
 // carries sentence text only there). "" when none does.
-std::string SentenceText(const extract::ExtractionResult& result, int sentence, std::size_t begin,
-                         std::size_t end) {
+std::string_view SentenceText(const extract::ExtractionResult& result, int sentence,
+                              std::size_t begin, std::size_t end) {
   if (sentence >= 0 && static_cast<std::size_t>(sentence) < result.sentence_texts.size()) {
     return result.sentence_texts[static_cast<std::size_t>(sentence)];
   }
@@ -42,101 +69,206 @@ bool DateMentionBefore(const extract::DateMention& a, const extract::DateMention
 
 }  // namespace
 
-KnowledgeGraph::KnowledgeGraph(const std::string& spill_dir)
-    : pending_dates_(spill_dir), pending_events_(spill_dir), dates_(spill_dir), events_(spill_dir) {}
-
-KnowledgeGraph::PendingEntity& KnowledgeGraph::Entity(const std::string& id) {
-  return pending_entities_[id];
+std::uint32_t KnowledgeGraph::StringPool::Intern(std::string_view s) {
+  const auto it = ids_.find(s);
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  ids_.emplace(std::string_view(strings_.back()), id);
+  return id;
 }
 
-void KnowledgeGraph::AddEdge(const std::string& a, const std::string& b,
-                             const std::string& relation, const std::string& from,
-                             const std::string& to, const std::string& date,
-                             const Evidence& evidence) {
-  const bool ordered = a < b;
-  EdgeKey key{ordered ? a : b, ordered ? b : a, relation, from};
-  PendingEdge& edge = pending_edges_[key];
-  edge.from = from;
+std::vector<std::uint32_t> KnowledgeGraph::StringPool::Ranks() const {
+  std::vector<std::uint32_t> order(strings_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
+  std::vector<std::uint32_t> rank(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  return rank;
+}
+
+std::size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& k) const {
+  // splitmix64's finaliser over the two halves: cheap and well spread.
+  auto mix = [](std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  const std::uint64_t ab = (std::uint64_t{k.a} << 32) | k.b;
+  const std::uint64_t rf = (std::uint64_t{k.relation} << 32) | k.from;
+  return static_cast<std::size_t>(mix(ab ^ mix(rf)));
+}
+
+std::uint32_t KnowledgeGraph::EntitySlot(std::string_view id) {
+  const std::uint32_t slot = entity_ids_.Intern(id);
+  if (slot == pending_entities_.size()) pending_entities_.emplace_back();
+  return slot;
+}
+
+int KnowledgeGraph::CompareEvidence(const PendingEvidence& a, const PendingEvidence& b) const {
+  if (const int c = CompareIds(strings_, a.document, b.document)) return c;
+  if (a.line != b.line) return a.line < b.line ? -1 : 1;
+  if (const int c = CompareIds(texts_, a.text, b.text)) return c;
+  return CompareIds(strings_, a.date, b.date);
+}
+
+int KnowledgeGraph::CompareEvidence(const PendingEvidence& a, const EvidenceRef& b) const {
+  if (const int c = CompareIds(strings_, a.document, b.document)) return c;
+  if (a.line != b.line) return a.line < b.line ? -1 : 1;
+  if (!b.text_id || a.text != *b.text_id) {
+    if (const int c = Sign(std::string_view(texts_[a.text]).compare(b.text))) return c;
+  }
+  return CompareIds(strings_, a.date, b.date);
+}
+
+void KnowledgeGraph::NormalizeEvidence(std::vector<PendingEvidence>* evidence) const {
+  // Stable, so that of equal evidences (they differ in begin/end at most)
+  // the first added stays, as std::set::insert kept it.
+  std::stable_sort(evidence->begin(), evidence->end(),
+                   [this](const PendingEvidence& a, const PendingEvidence& b) {
+                     return CompareEvidence(a, b) < 0;
+                   });
+  evidence->erase(std::unique(evidence->begin(), evidence->end(),
+                              [this](const PendingEvidence& a, const PendingEvidence& b) {
+                                return CompareEvidence(a, b) == 0;
+                              }),
+                  evidence->end());
+}
+
+KnowledgeGraph::KnowledgeGraph(const std::string& spill_dir)
+    : pending_dates_(spill_dir), pending_events_(spill_dir), dates_(spill_dir), events_(spill_dir) {
+  empty_string_ = strings_.Intern("");
+  co_occurs_ = strings_.Intern(kCoOccurs);
+}
+
+void KnowledgeGraph::AddEdge(std::uint32_t a, std::uint32_t b, std::uint32_t relation,
+                             std::uint32_t from, std::uint32_t to, std::uint32_t date,
+                             const EvidenceRef& evidence) {
+  const EdgeKey key{a, b, relation, from};
+  const auto [it, inserted] =
+      edge_index_.try_emplace(key, static_cast<std::uint32_t>(pending_edges_.size()));
+  if (inserted) {
+    pending_edges_.emplace_back();
+    pending_edges_.back().key = key;
+  }
+  PendingEdge& edge = pending_edges_[it->second];
   edge.to = to;
-  if (!date.empty()) edge.dates.insert(date);
+  if (date != empty_string_) InsertId(&edge.dates, date);
   ++edge.count;
-  edge.documents.insert(evidence.document);
-  // Keep the smallest evidences: the same set whatever the Add order. A full
-  // co_occurs set is checked before inserting, so that a sentence that would
-  // be dropped again is never copied.
-  if (relation == kCoOccurs && edge.evidence.size() >= kMaxEvidencePerEdge &&
-      !(evidence < *std::prev(edge.evidence.end()))) {
+  InsertId(&edge.documents, evidence.document);
+  auto kept = [&] {
+    if (!evidence.text_id) evidence.text_id = texts_.Intern(evidence.text);
+    return PendingEvidence{evidence.document, evidence.line, *evidence.text_id,
+                           evidence.date,     evidence.begin, evidence.end};
+  };
+  if (relation != co_occurs_) {
+    // Typed: every statement. Repeats are dropped whenever the list doubles
+    // (and at Finalize), so they cost amortised O(log n) each.
+    edge.evidence.push_back(kept());
+    if (edge.evidence.size() >= 2 * edge.normalized + 16) {
+      NormalizeEvidence(&edge.evidence);
+      edge.normalized = edge.evidence.size();
+    }
     return;
   }
-  edge.evidence.insert(evidence);
-  if (relation == kCoOccurs && edge.evidence.size() > kMaxEvidencePerEdge) {
-    edge.evidence.erase(std::prev(edge.evidence.end()));
-  }
+  // Keep the smallest evidences: the same set whatever the Add order. A full
+  // co_occurs list is checked before inserting, so that a sentence that
+  // would be dropped again is never interned.
+  std::vector<PendingEvidence>& list = edge.evidence;
+  if (list.size() >= kMaxEvidencePerEdge && CompareEvidence(list.back(), evidence) <= 0) return;
+  const auto pos = std::partition_point(list.begin(), list.end(), [&](const PendingEvidence& e) {
+    return CompareEvidence(e, evidence) < 0;
+  });
+  if (pos != list.end() && CompareEvidence(*pos, evidence) == 0) return;  // kept already
+  list.insert(pos, kept());
+  if (list.size() > kMaxEvidencePerEdge) list.pop_back();
 }
 
 void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
-  // Mentions, grouped by sentence for co-occurrence.
-  std::map<int, std::vector<const extract::Mention*>> by_sentence;
+  const std::uint32_t result_document = strings_.Intern(result.document);
+  auto document_of = [&](const extract::SourceRef& source) {
+    return source.document.empty() ? result_document : strings_.Intern(source.document);
+  };
+  // Mentions, grouped by sentence for co-occurrence, with their entity slot.
+  struct Placed {
+    const extract::Mention* mention;
+    std::uint32_t slot;
+  };
+  std::map<int, std::vector<Placed>> by_sentence;
   for (const extract::Mention& m : result.mentions) {
     if (m.entity_id.empty()) continue;
-    PendingEntity& entity = Entity(m.entity_id);
+    const std::uint32_t slot = EntitySlot(m.entity_id);
+    PendingEntity& entity = pending_entities_[slot];
     ++entity.names[{m.canonical, m.type}];
     if (!m.surface.empty()) entity.surfaces.insert(m.surface);
     ++entity.mentions;
-    entity.documents.insert(DocumentOf(m.source, result.document));
+    InsertId(&entity.documents, document_of(m.source));
     if (!m.wikidata.empty()) ++entity.wikidata[m.wikidata];
-    by_sentence[m.sentence].push_back(&m);
+    by_sentence[m.sentence].push_back({&m, slot});
   }
+  // Entity slots ordered as their ids order in bytes: (smaller, larger).
+  auto ordered = [this](std::uint32_t a, std::uint32_t b) {
+    return entity_ids_[a] < entity_ids_[b] ? std::make_pair(a, b) : std::make_pair(b, a);
+  };
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<std::uint32_t> next;
   for (auto& [sentence, mentions] : by_sentence) {
-    std::set<std::string_view> ids;
-    std::size_t begin = mentions.front()->source.begin, end = mentions.front()->source.end;
-    int line = mentions.front()->source.line;
-    for (const extract::Mention* m : mentions) {
-      ids.insert(m->entity_id);
-      begin = std::min(begin, m->source.begin);
-      end = std::max(end, m->source.end);
-      line = std::min(line, m->source.line);
+    bool two = false;
+    std::size_t begin = mentions.front().mention->source.begin;
+    std::size_t end = mentions.front().mention->source.end;
+    int line = mentions.front().mention->source.line;
+    for (const Placed& p : mentions) {
+      two = two || p.slot != mentions.front().slot;
+      begin = std::min(begin, p.mention->source.begin);
+      end = std::max(end, p.mention->source.end);
+      line = std::min(line, p.mention->source.line);
     }
-    if (ids.size() < 2) continue;
-    const std::string& document = DocumentOf(mentions.front()->source, result.document);
+    if (!two) continue;
+    const std::uint32_t document = document_of(mentions.front().mention->source);
     // Pairs within the window (kCoOccurrenceWindow), each once per sentence:
     // at most kCoOccurrenceWindow per mention, so linear in the mentions.
-    std::stable_sort(mentions.begin(), mentions.end(), [](const extract::Mention* a, const extract::Mention* b) {
-      return a->source.begin < b->source.begin;
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Placed& a, const Placed& b) {
+      return a.mention->source.begin < b.mention->source.begin;
     });
     // Right to left, `next` holds the distinct entities after mention i,
     // nearest first; kCoOccurrenceWindow + 1 of them are enough for any
     // mention to its left, whatever its own entity. O(mentions * window),
     // even when a few entities are named over and over.
-    std::set<std::pair<std::string_view, std::string_view>> pairs;
-    std::vector<std::string_view> next;
+    pairs.clear();
+    next.clear();
     for (std::size_t i = mentions.size(); i-- > 0;) {
-      const std::string_view a = mentions[i]->entity_id;
+      const std::uint32_t a = mentions[i].slot;
       std::size_t linked = 0;
-      for (const std::string_view b : next) {
+      for (const std::uint32_t b : next) {
         if (b == a) continue;
         if (linked++ == kCoOccurrenceWindow) break;
-        pairs.emplace(std::min(a, b), std::max(a, b));
+        pairs.push_back(ordered(a, b));
       }
       next.erase(std::remove(next.begin(), next.end(), a), next.end());
       next.insert(next.begin(), a);
       if (next.size() > kCoOccurrenceWindow + 1) next.pop_back();
     }
-    // One Evidence per sentence; AddEdge copies it only into edges that keep it.
-    const Evidence evidence{document, line,
-                            SentenceText(result, sentence, begin, end), "", 0, 0};
-    for (const auto& [a, b] : pairs) {
-      const std::string from(a), to(b);
-      AddEdge(from, to, kCoOccurs, from, to, "", evidence);
-    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    // One evidence per sentence; its text is interned only if an edge keeps it.
+    const EvidenceRef evidence{document, line, SentenceText(result, sentence, begin, end),
+                               empty_string_, 0, 0, std::nullopt};
+    for (const auto& [a, b] : pairs) AddEdge(a, b, co_occurs_, a, b, empty_string_, evidence);
   }
   for (const extract::Relation& r : result.relations) {
     if (r.from_id.empty() || r.to_id.empty() || r.from_id == r.to_id || r.type.empty()) continue;
-    const std::string& document = DocumentOf(r.source, result.document);
-    Entity(r.from_id).documents.insert(document);
-    Entity(r.to_id).documents.insert(document);
-    AddEdge(r.from_id, r.to_id, r.type, r.from_id, r.to_id, r.date,
-            Evidence{document, r.source.line, r.evidence, r.date, r.source.begin, r.source.end});
+    const std::uint32_t document = document_of(r.source);
+    const std::uint32_t from = EntitySlot(r.from_id), to = EntitySlot(r.to_id);
+    InsertId(&pending_entities_[from].documents, document);
+    InsertId(&pending_entities_[to].documents, document);
+    const std::uint32_t date = strings_.Intern(r.date);
+    const auto [a, b] = ordered(from, to);
+    AddEdge(a, b, strings_.Intern(r.type), from, to, date,
+            EvidenceRef{document, r.source.line, r.evidence, date, r.source.begin, r.source.end,
+                        std::nullopt});
   }
   for (const extract::DateMention& d : result.dates) {
     if (d.source.document.empty()) {
@@ -155,7 +287,7 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
     event.entity_ids.erase(std::unique(event.entity_ids.begin(), event.entity_ids.end()),
                            event.entity_ids.end());
     for (const std::string& id : event.entity_ids) {
-      if (!id.empty()) Entity(id).documents.insert(event.source.document);
+      if (!id.empty()) InsertId(&Entity(id).documents, strings_.Intern(event.source.document));
     }
     event.entity_ids.erase(std::remove(event.entity_ids.begin(), event.entity_ids.end(), ""),
                            event.entity_ids.end());
@@ -163,26 +295,26 @@ void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
   }
 }
 
-std::map<std::string, std::string> KnowledgeGraph::WikidataMerges() const {
-  // Q id -> (mentions, id) of every entity carrying it; an entity carries
+std::vector<std::uint32_t> KnowledgeGraph::WikidataMerges() const {
+  // Q id -> (mentions, slot) of every entity carrying it; an entity carries
   // the Q id most of its mentions carry (ties: the smallest).
-  std::map<std::string, std::vector<std::pair<int, std::string>>> by_qid;
-  for (const auto& [id, pending] : pending_entities_) {
+  std::map<std::string, std::vector<std::pair<int, std::uint32_t>>> by_qid;
+  for (std::uint32_t slot = 0; slot < pending_entities_.size(); ++slot) {
+    const PendingEntity& pending = pending_entities_[slot];
     const std::pair<const std::string, int>* best = nullptr;
     for (const auto& q : pending.wikidata) {
       if (best == nullptr || q.second > best->second) best = &q;
     }
-    if (best != nullptr) by_qid[best->first].push_back({pending.mentions, id});
+    if (best != nullptr) by_qid[best->first].push_back({pending.mentions, slot});
   }
-  std::map<std::string, std::string> merged_into;
+  std::vector<std::uint32_t> merged_into(pending_entities_.size());
+  for (std::uint32_t slot = 0; slot < merged_into.size(); ++slot) merged_into[slot] = slot;
   for (const auto& [qid, ids] : by_qid) {
     if (ids.size() < 2) continue;
-    const auto keep = std::min_element(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    const auto keep = std::min_element(ids.begin(), ids.end(), [this](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : entity_ids_[a.second] < entity_ids_[b.second];
     });
-    for (const auto& [mentions, id] : ids) {
-      if (id != keep->second) merged_into[id] = keep->second;
-    }
+    for (const auto& [mentions, slot] : ids) merged_into[slot] = keep->second;
   }
   return merged_into;
 }
@@ -198,54 +330,51 @@ void KnowledgeGraph::Finalize() {
   edges_.clear();
   index_.clear();
 
+  // Byte order of the interned strings: every output order below that
+  // std::map<std::string> iteration used to give is rebuilt from these.
+  const std::size_t n = pending_entities_.size();
+  const std::vector<std::uint32_t> entity_rank = entity_ids_.Ranks();
+  const std::vector<std::uint32_t> string_rank = strings_.Ranks();
+  std::vector<std::uint32_t> slots_in_order(n);
+  for (std::uint32_t slot = 0; slot < n; ++slot) slots_in_order[entity_rank[slot]] = slot;
+  auto key_less = [&](const EdgeKey& x, const EdgeKey& y) {
+    return std::make_tuple(entity_rank[x.a], entity_rank[x.b], string_rank[x.relation],
+                           entity_rank[x.from]) <
+           std::make_tuple(entity_rank[y.a], entity_rank[y.b], string_rank[y.relation],
+                           entity_rank[y.from]);
+  };
+
   // Entities that share a Wikidata id: merged copies of the pending data
   // (only built when needed; the pending data stays as added, so that Add
   // after Finalize still works).
-  const std::map<std::string, std::string> merged_into = WikidataMerges();
-  auto resolve = [&merged_into](const std::string& id) -> const std::string& {
-    const auto it = merged_into.find(id);
-    return it == merged_into.end() ? id : it->second;
-  };
-  const std::map<std::string, PendingEntity>* entities = &pending_entities_;
-  const std::map<EdgeKey, PendingEdge>* pending_edges = &pending_edges_;
-  std::map<std::string, PendingEntity> merged_entities;
-  std::map<EdgeKey, PendingEdge> merged_edges;
-  if (!merged_into.empty()) {
-    for (const auto& [id, pending] : pending_entities_) {
-      PendingEntity& into = merged_entities[resolve(id)];
+  const std::vector<std::uint32_t> merged_into = WikidataMerges();
+  bool merging = false;
+  for (std::uint32_t slot = 0; slot < n; ++slot) merging = merging || merged_into[slot] != slot;
+  const std::vector<PendingEntity>* entities = &pending_entities_;
+  std::vector<PendingEntity> merged_entities;
+  if (merging) {
+    merged_entities.resize(n);
+    for (std::uint32_t slot = 0; slot < n; ++slot) {
+      const PendingEntity& pending = pending_entities_[slot];
+      PendingEntity& into = merged_entities[merged_into[slot]];
       for (const auto& [name, count] : pending.names) into.names[name] += count;
       into.surfaces.insert(pending.surfaces.begin(), pending.surfaces.end());
       into.mentions += pending.mentions;
-      into.documents.insert(pending.documents.begin(), pending.documents.end());
+      into.documents = UnionIds(into.documents, pending.documents);
       for (const auto& [qid, count] : pending.wikidata) into.wikidata[qid] += count;
     }
-    for (const auto& [key, pending] : pending_edges_) {
-      const std::string& relation = std::get<2>(key);
-      const std::string a = resolve(std::get<0>(key)), b = resolve(std::get<1>(key));
-      if (a == b) continue;  // two names of one entity
-      const std::string from = relation == kCoOccurs ? std::min(a, b) : resolve(pending.from);
-      const std::string to = relation == kCoOccurs ? std::max(a, b) : resolve(pending.to);
-      PendingEdge& into = merged_edges[EdgeKey{std::min(a, b), std::max(a, b), relation, from}];
-      into.from = from;
-      into.to = to;
-      into.dates.insert(pending.dates.begin(), pending.dates.end());
-      into.count += pending.count;
-      into.documents.insert(pending.documents.begin(), pending.documents.end());
-      into.evidence.insert(pending.evidence.begin(), pending.evidence.end());
-      while (relation == kCoOccurs && into.evidence.size() > kMaxEvidencePerEdge) {
-        into.evidence.erase(std::prev(into.evidence.end()));
-      }
-    }
     entities = &merged_entities;
-    pending_edges = &merged_edges;
   }
 
   // Events and dates: sorted on disk. Equal events keep their Add order
   // (the sort is stable), which std::sort never promised either.
   std::function<void(extract::Event*)> merge_ids;
-  if (!merged_into.empty()) {
-    merge_ids = [&resolve](extract::Event* event) {
-      for (std::string& id : event->entity_ids) id = resolve(id);
+  if (merging) {
+    merge_ids = [this, &merged_into](extract::Event* event) {
+      for (std::string& id : event->entity_ids) {
+        const std::optional<std::uint32_t> slot = entity_ids_.Find(id);
+        if (slot) id = entity_ids_[merged_into[*slot]];
+      }
       std::sort(event->entity_ids.begin(), event->entity_ids.end());
       event->entity_ids.erase(std::unique(event->entity_ids.begin(), event->entity_ids.end()),
                               event->entity_ids.end());
@@ -255,9 +384,12 @@ void KnowledgeGraph::Finalize() {
   dates_ = ExternalSort(pending_dates_, DateMentionBefore);
 
   // Vertices in id order: the vecS index is the insertion order.
-  for (const auto& [id, pending] : *entities) {
+  std::vector<Vertex> vertex_of(n);
+  for (const std::uint32_t slot : slots_in_order) {
+    if (merged_into[slot] != slot) continue;  // merged into another id
+    const PendingEntity& pending = (*entities)[slot];
     EntityNode node;
-    node.id = id;
+    node.id = entity_ids_[slot];
     const std::pair<std::string, std::string>* best = nullptr;
     int best_count = -1;
     for (const auto& [name, count] : pending.names) {  // ascending: first max wins ties
@@ -266,16 +398,17 @@ void KnowledgeGraph::Finalize() {
         best_count = count;
       }
     }
-    node.label = best != nullptr ? best->first : id;
+    node.label = best != nullptr ? best->first : node.id;
     node.type = best != nullptr && !best->second.empty() ? best->second : kUnknownType;
     node.aliases = pending.surfaces;
     node.aliases.insert(node.label);
     node.mentions = pending.mentions;
-    node.documents = pending.documents;
+    for (const std::uint32_t document : pending.documents) node.documents.insert(strings_[document]);
     for (const auto& [qid, count] : pending.wikidata) {  // most mentions, ties to the smallest
       if (node.wikidata.empty() || count > pending.wikidata.at(node.wikidata)) node.wikidata = qid;
     }
-    index_.emplace(id, boost::add_vertex(std::move(node), graph_));
+    vertex_of[slot] = boost::add_vertex(std::move(node), graph_);
+    index_.emplace(entity_ids_[slot], vertex_of[slot]);
   }
 
   // Events are date-ordered, so the first and last parseable dates naming
@@ -297,20 +430,81 @@ void KnowledgeGraph::Finalize() {
     ++i;
   }
 
-  for (const auto& [key, pending] : *pending_edges) {
+  // Edges under their final key (merged ends resolved), in key order; edges
+  // that merge into one are taken in the order of their own keys, the order
+  // a std::map of string keys gave, so that the first added of equal typed
+  // evidences is still the one kept.
+  struct Item {
+    EdgeKey key;         // final
+    std::uint32_t to;    // final
+    std::uint32_t edge;  // index into pending_edges_
+  };
+  std::vector<Item> items;
+  items.reserve(pending_edges_.size());
+  for (std::uint32_t e = 0; e < pending_edges_.size(); ++e) {
+    const PendingEdge& pending = pending_edges_[e];
+    if (!merging) {
+      items.push_back({pending.key, pending.to, e});
+      continue;
+    }
+    const std::uint32_t a = merged_into[pending.key.a], b = merged_into[pending.key.b];
+    if (a == b) continue;  // two names of one entity
+    const std::uint32_t lo = entity_rank[a] < entity_rank[b] ? a : b;
+    const std::uint32_t hi = lo == a ? b : a;
+    const bool co_occurs = pending.key.relation == co_occurs_;
+    const std::uint32_t from = co_occurs ? lo : merged_into[pending.key.from];
+    const std::uint32_t to = co_occurs ? hi : merged_into[pending.to];
+    items.push_back({EdgeKey{lo, hi, pending.key.relation, from}, to, e});
+  }
+  std::sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
+    if (key_less(x.key, y.key)) return true;
+    if (key_less(y.key, x.key)) return false;
+    return key_less(pending_edges_[x.edge].key, pending_edges_[y.edge].key);
+  });
+
+  std::vector<std::uint32_t> dates, documents;
+  std::vector<PendingEvidence> evidence;
+  for (std::size_t first = 0; first < items.size();) {
+    std::size_t last = first + 1;
+    while (last < items.size() && items[last].key == items[first].key) ++last;
+    const EdgeKey& key = items[first].key;
+    const bool co_occurs = key.relation == co_occurs_;
     RelationEdge edge;
-    edge.relation = std::get<2>(key);
-    edge.from = pending.from;
-    edge.to = pending.to;
-    for (const std::string& date : pending.dates) {
+    edge.relation = strings_[key.relation];
+    edge.from = entity_ids_[key.from];
+    edge.to = entity_ids_[items[first].to];
+    dates.clear();
+    documents.clear();
+    evidence.clear();
+    int count = 0;
+    for (std::size_t k = first; k < last; ++k) {
+      const PendingEdge& pending = pending_edges_[items[k].edge];
+      dates.insert(dates.end(), pending.dates.begin(), pending.dates.end());
+      documents = last - first == 1 ? pending.documents : UnionIds(documents, pending.documents);
+      evidence.insert(evidence.end(), pending.evidence.begin(), pending.evidence.end());
+      count += pending.count;
+    }
+    // Dates in byte order, as a std::set<std::string> held them: of dates
+    // that compare equal as values, the byte-smallest wins.
+    std::sort(dates.begin(), dates.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return string_rank[x] < string_rank[y]; });
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    for (const std::uint32_t id : dates) {
+      const std::string& date = strings_[id];
       if (edge.date.empty() || CompareDateValues(date, "", edge.date, "") < 0) edge.date = date;
     }
-    edge.weight = pending.count;
-    edge.sources = static_cast<int>(pending.documents.size());
-    edge.evidence.assign(pending.evidence.begin(), pending.evidence.end());
-    const Vertex u = index_.at(std::get<0>(key));
-    const Vertex v = index_.at(std::get<1>(key));
-    edges_.push_back(boost::add_edge(u, v, std::move(edge), graph_).first);
+    edge.weight = count;
+    edge.sources = static_cast<int>(documents.size());
+    if (!co_occurs || last - first > 1) NormalizeEvidence(&evidence);
+    if (co_occurs && evidence.size() > kMaxEvidencePerEdge) evidence.resize(kMaxEvidencePerEdge);
+    edge.evidence.reserve(evidence.size());
+    for (const PendingEvidence& ev : evidence) {
+      edge.evidence.push_back(Evidence{strings_[ev.document], ev.line, texts_[ev.text],
+                                       strings_[ev.date], ev.begin, ev.end});
+    }
+    edges_.push_back(
+        boost::add_edge(vertex_of[key.a], vertex_of[key.b], std::move(edge), graph_).first);
+    first = last;
   }
 }
 

@@ -3,7 +3,9 @@
 // Output, after Finalize(): vertices sorted by entity id, edges sorted by
 // (source id, target id, relation, from), events in date order, dates in
 // document order -- the same bytes for the same corpus whatever the Add
-// order. Memory: entities and edges (aggregates) stay in RAM; dates and
+// order. Memory: entities and edges (aggregates) stay in RAM, keyed by
+// interned ids (each entity id, relation, document path, date and kept
+// sentence is stored once); dates and
 // events, which grow with the corpus, go to temporary files (record_file.h)
 // and are sorted at Finalize by an external merge sort, so RAM holds 8 bytes
 // per date or event plus 4 per (event, entity) pair. Not thread-safe while
@@ -14,12 +16,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -160,32 +164,108 @@ class KnowledgeGraph {
   const std::vector<Edge>& edges() const { return edges_; }
 
  private:
+  // Interned strings: each distinct string is stored once and named by a
+  // dense uint32 id (first-seen order). Pending entities, edges and
+  // evidences hold ids, not copies; Finalize restores the byte order of the
+  // strings (Ranks) wherever an output order depends on it. Elements live in
+  // a deque, so the string_view keys stay valid as the pool grows or moves.
+  class StringPool {
+   public:
+    std::uint32_t Intern(std::string_view s);
+    // The id of `s`, or nullopt when it was never interned.
+    std::optional<std::uint32_t> Find(std::string_view s) const {
+      const auto it = ids_.find(s);
+      return it == ids_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
+    }
+    const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
+    std::size_t size() const { return strings_.size(); }
+    // rank[id] orders ids as their strings order in bytes.
+    std::vector<std::uint32_t> Ranks() const;
+
+   private:
+    std::deque<std::string> strings_;
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
+  };
+
+  // Sorted ids (documents), a cheap set for the few each entity or edge has.
+  using IdSet = std::vector<std::uint32_t>;
+
   struct PendingEntity {
     std::map<std::pair<std::string, std::string>, int> names;  // (canonical, type) -> mentions
     std::set<std::string> surfaces;
     int mentions = 0;
-    std::set<std::string> documents;
+    IdSet documents;                      // strings_ ids
     std::map<std::string, int> wikidata;  // Q id -> mentions carrying it
   };
-  // (smaller id, larger id, relation, from) identifies an edge.
-  using EdgeKey = std::tuple<std::string, std::string, std::string, std::string>;
+  // An Evidence by ids: document and date in strings_, text in texts_. The
+  // order is Evidence's (document, line, text, date), compared through the
+  // pools; begin/end are not part of it.
+  struct PendingEvidence {
+    std::uint32_t document = 0;
+    int line = 0;
+    std::uint32_t text = 0;
+    std::uint32_t date = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  // An evidence being added: its sentence is interned only if an edge keeps
+  // it (text_id caches that, so one sentence is interned once per Add).
+  struct EvidenceRef {
+    std::uint32_t document = 0;
+    int line = 0;
+    std::string_view text;
+    std::uint32_t date = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    mutable std::optional<std::uint32_t> text_id;
+  };
+  // (smaller id, larger id, relation, from) identifies an edge: a, b and
+  // from are entity slots (a's id is byte-smaller than b's), relation a
+  // strings_ id.
+  struct EdgeKey {
+    std::uint32_t a = 0, b = 0, relation = 0, from = 0;
+    friend bool operator==(const EdgeKey& x, const EdgeKey& y) {
+      return x.a == y.a && x.b == y.b && x.relation == y.relation && x.from == y.from;
+    }
+  };
+  struct EdgeKeyHash {
+    std::size_t operator()(const EdgeKey& k) const;
+  };
   struct PendingEdge {
-    std::string from, to;
-    std::set<std::string> dates;  // every stated date (typed relations)
+    EdgeKey key;
+    std::uint32_t to = 0;  // entity slot; from is key.from
+    IdSet dates;           // strings_ ids of every stated date (typed relations)
     int count = 0;
-    std::set<std::string> documents;
-    std::set<Evidence> evidence;  // co_occurs: bounded to kMaxEvidencePerEdge
+    IdSet documents;  // strings_ ids
+    // co_occurs: sorted, at most kMaxEvidencePerEdge. Typed: every statement
+    // in Add order, duplicates included until NormalizeEvidence.
+    std::vector<PendingEvidence> evidence;
+    std::size_t normalized = 0;  // typed: evidence[0, normalized) is sorted and unique
   };
 
-  PendingEntity& Entity(const std::string& id);
-  // Entity id -> the id it merges into, for ids sharing a Wikidata id.
-  std::map<std::string, std::string> WikidataMerges() const;
-  void AddEdge(const std::string& a, const std::string& b, const std::string& relation,
-               const std::string& from, const std::string& to, const std::string& date,
-               const Evidence& evidence);
+  // The slot of an entity id (created empty on first use).
+  std::uint32_t EntitySlot(std::string_view id);
+  PendingEntity& Entity(std::string_view id) { return pending_entities_[EntitySlot(id)]; }
+  // Three-way comparison in Evidence order.
+  int CompareEvidence(const PendingEvidence& a, const PendingEvidence& b) const;
+  int CompareEvidence(const PendingEvidence& a, const EvidenceRef& b) const;
+  // Typed evidence: sorts and drops repeats, keeping the first added of
+  // equal ones (as inserting into a std::set would).
+  void NormalizeEvidence(std::vector<PendingEvidence>* evidence) const;
+  // Entity slot -> the slot it merges into (itself when none), for ids
+  // sharing a Wikidata id.
+  std::vector<std::uint32_t> WikidataMerges() const;
+  void AddEdge(std::uint32_t a, std::uint32_t b, std::uint32_t relation, std::uint32_t from,
+               std::uint32_t to, std::uint32_t date, const EvidenceRef& evidence);
 
-  std::map<std::string, PendingEntity> pending_entities_;
-  std::map<EdgeKey, PendingEdge> pending_edges_;
+  StringPool entity_ids_;  // id = slot in pending_entities_
+  StringPool strings_;     // relation names, documents, dates
+  StringPool texts_;       // evidence sentences
+  std::uint32_t empty_string_ = 0;  // strings_ id of ""
+  std::uint32_t co_occurs_ = 0;     // strings_ id of kCoOccurs
+  std::vector<PendingEntity> pending_entities_;
+  std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> edge_index_;  // -> pending_edges_
+  std::vector<PendingEdge> pending_edges_;
   RecordFile<extract::DateMention> pending_dates_;
   RecordFile<extract::Event> pending_events_;
 

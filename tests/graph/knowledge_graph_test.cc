@@ -287,6 +287,32 @@ TEST(KnowledgeGraphTest, EvidenceIsBoundedButWeightCountsAll) {
   EXPECT_EQ(FindEdge(kg, "alexnet", "imagenet", "trained_on")->evidence[8].text, "s9");
 }
 
+TEST(KnowledgeGraphTest, RepeatedStatementsKeepOneEvidenceWithTheFirstSpan) {
+  // 40 statements of 4 distinct sentences (more than the pending list holds
+  // before it drops repeats): one evidence per sentence, the span of its
+  // first statement, as a std::set of evidences kept it; weight counts all.
+  extract::ExtractionResult r;
+  r.document = "repeat.txt";
+  for (std::size_t i = 0; i < 40; ++i) {
+    const int line = static_cast<int>(4 - i % 4);
+    r.relations.push_back(MakeRelation("trained_on", "alexnet", "imagenet", "", "s" + std::to_string(line),
+                                       Src("repeat.txt", line, 1000 + i, 1010 + i)));
+  }
+  const KnowledgeGraph kg = Build({r});
+  const RelationEdge* e = FindEdge(kg, "alexnet", "imagenet", "trained_on");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->weight, 40);
+  EXPECT_EQ(e->sources, 1);
+  ASSERT_EQ(e->evidence.size(), 4u);
+  for (std::size_t k = 0; k < 4; ++k) {
+    const Evidence& ev = e->evidence[k];
+    EXPECT_EQ(ev.line, static_cast<int>(k + 1)) << k;
+    EXPECT_EQ(ev.text, "s" + std::to_string(k + 1)) << k;
+    EXPECT_EQ(ev.begin, 1000 + (3 - k)) << k;  // line 4 - i % 4 first came at i = 4 - line
+    EXPECT_EQ(ev.document, "repeat.txt") << k;
+  }
+}
+
 TEST(KnowledgeGraphTest, SelfRelationsIgnoredUnknownIdsGetPlaceholders) {
   extract::ExtractionResult r;
   r.document = "odd.txt";
