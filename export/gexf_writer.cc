@@ -73,19 +73,6 @@ void AddSpell(const CivilDay& start, const CivilDay& end, std::string* out) {
           "\" />\n        </spells>\n";
 }
 
-// Bytes gathered before they go to the stream: enough for a few hundred
-// nodes or edges, so memory stays flat whatever the size of the graph.
-constexpr std::size_t kFlushBytes = 64 * 1024;
-
-// Hands `buffer` to `out` once it holds kFlushBytes. False when the stream
-// has failed, so a full disk stops the writer early.
-bool FlushWhenFull(std::string* buffer, std::ostream& out) {
-  if (buffer->size() < kFlushBytes) return true;
-  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
-  buffer->clear();
-  return static_cast<bool>(out);
-}
-
 }  // namespace
 
 GexfSpans ComputeGexfSpans(const graph::KnowledgeGraph& kg) {

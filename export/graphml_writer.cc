@@ -54,19 +54,6 @@ void AddData(const char* key, const std::string& value, std::string* out) {
   *out += "</data>\n";
 }
 
-// Bytes gathered before they go to the stream: enough for a few hundred
-// nodes or edges, so memory stays flat whatever the size of the graph.
-constexpr std::size_t kFlushBytes = 64 * 1024;
-
-// Hands `buffer` to `out` once it holds kFlushBytes. False when the stream
-// has failed, so a full disk stops the writer early.
-bool FlushWhenFull(std::string* buffer, std::ostream& out) {
-  if (buffer->size() < kFlushBytes) return true;
-  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
-  buffer->clear();
-  return static_cast<bool>(out);
-}
-
 Status Finish(std::string* buffer, std::ostream& out) {
   out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
   out.flush();

@@ -151,4 +151,11 @@ std::vector<std::string> ExportedEntityIds(const graph::KnowledgeGraph& kg) {
   return ids;
 }
 
+bool FlushWhenFull(std::string* buffer, std::ostream& out) {
+  if (buffer->size() < kXmlFlushBytes) return true;
+  out.write(buffer->data(), static_cast<std::streamsize>(buffer->size()));
+  buffer->clear();
+  return static_cast<bool>(out);
+}
+
 }  // namespace chronograph::exporters

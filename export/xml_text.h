@@ -7,6 +7,8 @@
 #ifndef CHRONOGRAPH_EXPORT_XML_TEXT_H_
 #define CHRONOGRAPH_EXPORT_XML_TEXT_H_
 
+#include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,15 @@ void AppendXmlText(std::string_view text, std::string* out);
 // > and ' stay; every C0 control is dropped, \t \n \r included (pugixml
 // drops them under format_skip_control_chars instead of writing &#9;).
 void AppendXmlAttribute(std::string_view text, std::string* out);
+
+// The streaming XML writers gather this many bytes before writing them out:
+// enough for a few hundred nodes or edges, so memory stays flat whatever
+// the size of the graph.
+inline constexpr std::size_t kXmlFlushBytes = 64 * 1024;
+
+// Hands `buffer` to `out` once it holds kXmlFlushBytes. False when the
+// stream has failed, so a full disk stops the writer early.
+bool FlushWhenFull(std::string* buffer, std::ostream& out);
 
 // The entity ids of `graph`, in vertex order, as every exporter writes them:
 // sanitized, and made unique again if sanitizing merged two ids (the later
