@@ -12,9 +12,11 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "app/corpus_sink.h"
+#include "app/document_cache.h"
 #include "app/extract_pool.h"
 #include "export/atomic_file.h"
 #include "export/extraction_json.h"
@@ -232,6 +234,10 @@ void PrintPrefilterCoverage(const extract::RuleSet& rules) {
 
 }  // namespace
 
+Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>& inputs) {
+  return ExpandInputs(inputs);
+}
+
 Status RunBuild(const BuildOptions& options) {
   const Clock::time_point start = Clock::now();
   Result<std::shared_ptr<const extract::RuleSet>> rules = extract::RuleSet::Load(options.rules_dir);
@@ -241,7 +247,14 @@ Status RunBuild(const BuildOptions& options) {
   Result<std::vector<std::string>> files = ExpandInputs(options.inputs);
   if (!files.ok()) return files.status();
 
-  CorpusSink sink;  // folds each result into the graph, spills it for extraction.json
+  CorpusSink sink(rules.value()->fingerprint());  // folds each result into the graph, spills it for extraction.json
+  std::unique_ptr<DocumentCache> cache;
+  if (!options.cache_dir.empty()) {
+    Result<std::unique_ptr<DocumentCache>> opened = DocumentCache::Open(
+        options.cache_dir, options.chronograph_version, rules.value()->fingerprint(), options.reference_date);
+    if (!opened.ok()) return opened.status();
+    cache = opened.take();
+  }
   std::size_t bytes = 0;
   bool showing_progress = false;
   const std::size_t total = files.value().size();
@@ -249,6 +262,7 @@ Status RunBuild(const BuildOptions& options) {
   pool.threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   pool.extract.reference_date = options.reference_date;
   pool.extract.threads = pool.threads;  // a very long document uses them too
+  pool.cache = cache.get();
   PoolProfile profile;
   double graph_seconds = 0;
   Status extracted = ExtractAll(
@@ -269,6 +283,13 @@ Status RunBuild(const BuildOptions& options) {
       options.profile ? &profile : nullptr);
   if (showing_progress) std::cerr << "\n";
   if (!extracted.ok()) return extracted;
+  if (cache != nullptr) {
+    const std::size_t pruned = cache->Prune();
+    if (!options.quiet) {
+      std::cerr << "chronograph: cache " << cache->dir() << ": " << cache->misses() << " extracted, " << cache->hits()
+                << " unchanged, " << pruned << " stale removed\n";
+    }
+  }
   const Clock::time_point finalizing = Clock::now();
   sink.Finalize();
   graph_seconds += SecondsSince(finalizing);

@@ -38,11 +38,20 @@ struct BuildOptions {
   // Default true. false (--no-layout): graph.graphml and graph.gexf carry no
   // node positions (export/gephi_drawing.h), which saves the layout's time.
   bool layout = true;
+  // --cache DIR: keep each document's extraction there and extract only
+  // new or changed documents on the next run (app/document_cache.h). "" = none.
+  std::string cache_dir;
+  // This program's version, recorded with cached results.
+  std::string chronograph_version;
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the
 // file and place. Summary and progress go to stderr.
 Status RunBuild(const BuildOptions& options);
+
+// The documents of build's INPUT arguments: files and "-" as given,
+// directories searched recursively for .txt/.md/.markdown, sorted.
+Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>& inputs);
 
 // Writes every output of a finalized graph into options.out_dir (each file
 // atomically), extraction.json from the spilled results, and the summary

@@ -3,12 +3,16 @@
 // disk) and spills the full result for extraction.json, so nothing per
 // document stays in RAM beyond the graph's aggregates. Build and merge both
 // feed it, in input order, then Finalize() and hand graph() and
-// extractions() to WriteOutputs. Temporary files live in $TMPDIR (or
-// /tmp) and are unlinked at creation. Not thread-safe: one caller adds.
+// extractions() to WriteOutputs. A document whose name and content hash
+// were added before counts once (the same file given twice, or found in two
+// shards). Temporary files live in $TMPDIR (or /tmp) and are unlinked at
+// creation. Not thread-safe: one caller adds.
 #ifndef CHRONOGRAPH_APP_CORPUS_SINK_H_
 #define CHRONOGRAPH_APP_CORPUS_SINK_H_
 
 #include <cstddef>
+#include <string>
+#include <unordered_set>
 
 #include "export/extraction_spill.h"
 #include "extract/extraction.h"
@@ -18,13 +22,17 @@ namespace chronograph::app {
 
 class CorpusSink {
  public:
-  CorpusSink() = default;
   CorpusSink(const CorpusSink&) = delete;
   CorpusSink& operator=(const CorpusSink&) = delete;
 
-  void Add(extract::ExtractionResult result) {
+  explicit CorpusSink(const std::string& rules_fingerprint) { extractions_.set_rules(rules_fingerprint); }
+
+  // Returns false (and adds nothing) for a document already added.
+  bool Add(extract::ExtractionResult result) {
+    if (!seen_.insert(result.document + '\n' + result.content_hash).second) return false;
     graph_.Add(result);
     extractions_.Add(result);
+    return true;
   }
   // Sorts what was added (KnowledgeGraph::Finalize).
   void Finalize() { graph_.Finalize(); }
@@ -36,6 +44,7 @@ class CorpusSink {
  private:
   graph::KnowledgeGraph graph_;
   exporters::ExtractionSpill extractions_;
+  std::unordered_set<std::string> seen_;  // document '\n' content hash
 };
 
 }  // namespace chronograph::app

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "extract/content_hash.h"
 #include "extract/document.h"
 
 namespace chronograph::app {
@@ -27,7 +28,7 @@ struct Finished {
 };
 
 Finished ExtractOne(const std::string& path, const extract::Extractor& extractor, extract::ExtractOptions options,
-                    PoolProfile* profile) {
+                    DocumentCache* cache, PoolProfile* profile) {
   Finished done;
   const Clock::time_point start = Clock::now();
   Result<extract::Document> document = extract::LoadDocument(path);
@@ -37,8 +38,17 @@ Finished ExtractOne(const std::string& path, const extract::Extractor& extractor
     return done;
   }
   done.bytes = document.value().text.size();
+  if (cache != nullptr) {
+    std::optional<extract::ExtractionResult> cached =
+        cache->Lookup(document.value().path, extract::ContentHash(document.value().text));
+    if (cached) {
+      done.result = std::move(*cached);
+      return done;
+    }
+  }
   options.profile = profile != nullptr ? &profile->stages : nullptr;
   done.result = extractor.Extract(document.value(), options);
+  if (cache != nullptr) cache->Store(done.result);  // best effort: a miss next time at worst
   return done;
 }
 
@@ -67,7 +77,7 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
   const unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(paths.size())));
   if (threads <= 1) {
     for (std::size_t i = 0; i < paths.size(); ++i) {
-      Finished done = ExtractOne(paths[i], extractor, options.extract, profile);
+      Finished done = ExtractOne(paths[i], extractor, options.extract, options.cache, profile);
       if (!done.status.ok()) return done.status;
       if (Status s = Deliver(on_result, i, done); !s.ok()) return s;
     }
@@ -93,7 +103,7 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
         if (stop || next_to_take >= paths.size()) return;
         index = next_to_take++;
       }
-      Finished done = ExtractOne(paths[index], extractor, options.extract, profile ? &profiles[worker] : nullptr);
+      Finished done = ExtractOne(paths[index], extractor, options.extract, options.cache, profile ? &profiles[worker] : nullptr);
       {
         std::lock_guard<std::mutex> lock(mutex);
         ready.emplace(index, std::move(done));

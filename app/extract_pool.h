@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/document_cache.h"
 #include "extract/extraction.h"
 #include "extract/extractor.h"
 #include "extract/status.h"
@@ -22,6 +23,9 @@ namespace chronograph::app {
 struct PoolOptions {
   unsigned threads = 1;  // worker threads; 1 runs everything on the calling thread
   extract::ExtractOptions extract;  // its profile pointer is ignored: see ExtractAll's profile
+  // When set (build --cache), a document whose name and text the cache
+  // holds is not extracted again, and every new result is stored in it.
+  DocumentCache* cache = nullptr;
 };
 
 // on_result(index, bytes, result) runs on the calling thread, in index

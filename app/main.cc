@@ -8,6 +8,7 @@
 
 #include "app/build_command.h"
 #include "app/conflicts_command.h"
+#include "app/extract_command.h"
 #include "app/merge_command.h"
 #include "app/path_command.h"
 #include "app/show_command.h"
@@ -29,6 +30,9 @@ const char kFooter[] = R"(Examples:
   cat article.txt | chronograph build - --out out/
   chronograph build corpus/ --rules my-rules/ --out out/
   chronograph build corpus/ --out out/ --entity AlexNet --entity "Geoffrey Hinton"
+  chronograph build corpus/ --out out/ --cache cache/   (reruns extract only what changed)
+  chronograph extract part1/ --out part1.shard          (on any machine)
+  chronograph merge part1.shard part2.shard --out out/  (same files as one build)
   chronograph merge a/graph.graphml b/graph.graphml --out both/
 
 Outputs (in --out): graph.graphml (Gephi, networkx, igraph; with a layout,
@@ -40,6 +44,7 @@ graph.dot and graph.svg (a picture of the graph, drawn by Graphviz when it is
 installed), facts.json and conflicts.json (every fact with all its sources;
 where sources disagree), extraction.json (what merge reads),
 timelines/<entity>.json with --entity or --per-entity.
+Scaling out: docs/scale-out.md (Dask, Hadoop, Spark, Slurm, GNU parallel).
 Exit codes: 0 ok, 1 bad input or rules, 2 usage.)";
 
 }  // namespace
@@ -79,6 +84,30 @@ int main(int argc, char** argv) {
                         "Documents extracted at once (default: every core); outputs are the same for any count")
       ->check(CLI::Range(1u, 1024u));
   build_cmd->add_flag("--profile", build.profile, "Print the time spent in each stage and writer on stderr");
+  build_cmd->add_option("--cache", build.cache_dir,
+                        "Keep each document's extraction in this directory; a rerun extracts only new or changed "
+                        "documents (outputs identical to a clean build)");
+  build.chronograph_version = CHRONOGRAPH_VERSION;
+
+  chronograph::app::ExtractCommandOptions extract;
+  extract.chronograph_version = CHRONOGRAPH_VERSION;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract", "Extract documents into one shard file, for merge (scale-out: one shard per machine or batch)");
+  extract_cmd->footer(kFooter);
+  extract_cmd->add_option("inputs", extract.inputs, "Text files, directories (.txt, .md, recursively) or - for stdin");
+  extract_cmd->add_option("--files-from", extract.files_from, "Also read input paths from this file, one per line (- = stdin)");
+  extract_cmd->add_option("-o,--out", extract.out, "Shard file to write (JSON lines; - = standard output)");
+  extract_cmd->add_flag("--list", extract.list_only,
+                        "Only print the documents the inputs expand to, one per line (no extraction)");
+  extract_cmd->add_option("-r,--rules", extract.rules_dir, "Directory of rule files over the built-in rules")
+      ->check(CLI::ExistingDirectory);
+  extract_cmd->add_option("--date", extract.reference_date, "Reference date YYYY-MM-DD of every input (as build --date)")
+      ->check([](const std::string& value) -> std::string {
+        return chronograph::extract::IsCalendarDate(value) ? "" : "not a calendar date YYYY-MM-DD: " + value;
+      });
+  extract_cmd->add_option("-j,--threads", extract.threads, "Documents extracted at once (default: every core)")
+      ->check(CLI::Range(1u, 1024u));
+  extract_cmd->add_flag("-q,--quiet", extract.quiet, "Print nothing but errors");
 
   // Commands over a built output directory (no re-extraction).
   const char kQueryFooter[] = R"(Examples:
@@ -113,13 +142,17 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
   conflicts_cmd->add_flag("--json", conflicts.json, "Print JSON (conflicts.json's format) instead of text");
 
   chronograph::app::MergeOptions merge;
-  CLI::App* merge_cmd =
-      app.add_subcommand("merge", "Combine earlier runs into the result of one run over all their inputs");
+  merge.chronograph_version = CHRONOGRAPH_VERSION;
+  CLI::App* merge_cmd = app.add_subcommand(
+      "merge", "Combine shards or earlier runs into exactly what one build over all their documents writes");
   merge_cmd->footer(kFooter);
-  merge_cmd->add_option("graphs", merge.graphs, "graph.graphml files of earlier runs (extraction.json beside each)")
-      ->required()
-      ->check(CLI::ExistingFile);
-  merge_cmd->add_option("-o,--out", merge.output.out_dir, "Output directory (created if missing)")->required();
+  merge_cmd->add_option("inputs", merge.inputs,
+                        "Shards (from extract or merge --shard; - = stdin), extraction.json files, or graph.graphml "
+                        "files of earlier runs (extraction.json beside each)")
+      ->required();
+  merge_cmd->add_option("-o,--out", merge.output.out_dir, "Output directory (created if missing)");
+  merge_cmd->add_option("--shard", merge.shard_out,
+                        "Write the merged shard here (- = stdout), for a merge of merges; with or without --out");
   merge_cmd->add_option("--entity", merge.output.entities, "Also write timelines/<entity>.json for this entity");
   merge_cmd->add_flag("--per-entity", merge.output.per_entity, "Write timelines/<entity>.json for every entity");
   merge_cmd->add_flag("!--no-layout", merge.output.layout,
@@ -142,6 +175,7 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
       }
     }
     chronograph::Status query;
+    if (extract_cmd->parsed()) query = chronograph::app::RunExtract(extract);
     if (merge_cmd->parsed()) query = chronograph::app::RunMerge(merge);
     if (show_cmd->parsed()) query = chronograph::app::RunShow(show, std::cout);
     if (path_cmd->parsed()) query = chronograph::app::RunPath(path, std::cout);

@@ -1,8 +1,12 @@
-// `chronograph merge A/graph.graphml B/graph.graphml... --out DIR`: combines
-// earlier runs into the result one run over all their inputs would give,
-// without reading the texts again. Each graph.graphml is read back (checked
-// to be ours) and the extraction.json beside it supplies the documents; a
-// document present in several runs counts once (the first run's copy).
+// `chronograph merge INPUT... --out DIR | --shard FILE`: combines earlier
+// work into exactly what one `build` over all its documents writes, without
+// reading the texts again. An INPUT is a shard (`chronograph extract`, or
+// `merge --shard`; "-" reads one from standard input), an extraction.json,
+// or a graph.graphml (checked to be ours; the extraction.json beside it
+// supplies the documents). A document (name and content hash) found in
+// several inputs counts once, and the result does not depend on the order
+// or grouping of the inputs, so merges may run as a tree. Inputs made with
+// other rules or another chronograph are refused before anything is written.
 #ifndef CHRONOGRAPH_APP_MERGE_COMMAND_H_
 #define CHRONOGRAPH_APP_MERGE_COMMAND_H_
 
@@ -15,10 +19,14 @@
 namespace chronograph::app {
 
 struct MergeOptions {
-  std::vector<std::string> graphs;  // paths of graph.graphml files written by build or merge
-  BuildOptions output;              // out_dir, quiet, --entity/--per-entity; inputs and rules unused
+  std::vector<std::string> inputs;  // shards, extraction.json or graph.graphml files; "-" = stdin
+  std::string shard_out;            // --shard: write the merged shard here ("-" = stdout)
+  BuildOptions output;              // --out (out_dir), quiet, --entity/--per-entity, layout; inputs and rules unused
+  std::string chronograph_version;  // of this program, checked against the inputs'
 };
 
+// Needs out_dir or shard_out (or both). Returns ok, InvalidInput naming the
+// input and line, or IoError.
 Status RunMerge(const MergeOptions& options);
 
 }  // namespace chronograph::app

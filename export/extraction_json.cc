@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/extraction_spill.h"
 #include "export/json_output.h"
 
 namespace chronograph::exporters {
@@ -26,6 +27,7 @@ extract::SourceRef SourceFrom(const Json& j) {
 Json ResultJson(const extract::ExtractionResult& r) {
   Json doc = Json::object();
   doc["document"] = r.document;
+  doc["content_hash"] = r.content_hash;
   doc["reference_date"] = r.reference_date;
   doc["reference_date_origin"] = r.reference_date_origin;
   Json sentences = Json::array();
@@ -68,6 +70,7 @@ Json ResultJson(const extract::ExtractionResult& r) {
 extract::ExtractionResult ResultFrom(const Json& doc) {
   extract::ExtractionResult r;
   r.document = doc.at("document").get<std::string>();
+  r.content_hash = doc.value("content_hash", std::string());  // absent in files of older versions
   r.reference_date = doc.at("reference_date").get<std::string>();
   r.reference_date_origin = doc.at("reference_date_origin").get<std::string>();
   for (const Json& s : doc.at("sentences")) {
@@ -114,6 +117,10 @@ std::string DumpExtractionRecord(const extract::ExtractionResult& result) {
   return ResultJson(result).dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
+std::string DumpExtractionLine(const extract::ExtractionResult& result) {
+  return ResultJson(result).dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
 Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text) {
   try {
     return ResultFrom(Json::parse(text));
@@ -122,21 +129,12 @@ Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text) {
   }
 }
 
-Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, std::ostream& out) {
-  // Sorted by document, so that the file does not depend on input order.
-  std::vector<const extract::ExtractionResult*> sorted;
-  for (const extract::ExtractionResult& r : results) sorted.push_back(&r);
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->document < b->document; });
-  JsonStreamWriter writer(out, "extraction.json");
-  writer.BeginObject();
-  writer.Key("schema");
-  writer.Value(kExtractionSchema);
-  writer.Key("documents");
-  writer.BeginArray();
-  for (const extract::ExtractionResult* r : sorted) writer.ValueText(DumpExtractionRecord(*r));
-  writer.End();
-  writer.End();
-  return writer.Finish();
+Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, const std::string& rules,
+                           std::ostream& out) {
+  ExtractionSpill spill;
+  spill.set_rules(rules);
+  for (const extract::ExtractionResult& r : results) spill.Add(r);
+  return spill.WriteExtractionJson(out);
 }
 
 namespace {
@@ -154,6 +152,7 @@ class DocumentsSax : public nlohmann::json_sax<Json> {
   bool number_float(number_float_t v, const string_t&) override { return Put(Json(v)); }
   bool string(string_t& v) override {
     if (depth_ == 1 && key_ == "schema") schema_ = v;
+    if (depth_ == 1 && key_ == "rules") rules_ = v;
     return Put(Json(std::move(v)));
   }
   bool binary(binary_t&) override { return Put(Json()); }
@@ -173,6 +172,7 @@ class DocumentsSax : public nlohmann::json_sax<Json> {
 
   const Status& error() const { return error_; }
   const std::string& schema() const { return schema_; }
+  const std::string& rules() const { return rules_; }
   bool saw_documents() const { return saw_documents_; }
 
  private:
@@ -235,6 +235,7 @@ class DocumentsSax : public nlohmann::json_sax<Json> {
   std::string key_;          // the last key of the root object
   std::string pending_key_;  // the last key inside a document
   std::string schema_;
+  std::string rules_;
   bool saw_documents_ = false;
   Json current_;
   std::vector<Json*> stack_;
@@ -244,7 +245,7 @@ class DocumentsSax : public nlohmann::json_sax<Json> {
 }  // namespace
 
 Status ReadExtractionJson(const std::string& path,
-                          const std::function<Status(extract::ExtractionResult&&)>& each) {
+                          const std::function<Status(extract::ExtractionResult&&)>& each, std::string* rules) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InvalidInput(path + ": cannot open (merge needs the extraction.json that build writes)");
   // The schema comes first in our files: hold back documents until it has
@@ -256,6 +257,7 @@ Status ReadExtractionJson(const std::string& path,
   const std::function<Status(extract::ExtractionResult&&)> guarded = [&](extract::ExtractionResult&& r) -> Status {
     if (!checked) {
       if (sax_ptr->schema() != want) return Status::InvalidInput(path + ": not a " + want + " file");
+      if (rules != nullptr) *rules = sax_ptr->rules();
       checked = true;
     }
     return each(std::move(r));
@@ -276,6 +278,7 @@ Status ReadExtractionJson(const std::string& path,
     return e;
   }
   if (sax.schema() != want) return Status::InvalidInput(path + ": not a " + want + " file");
+  if (rules != nullptr) *rules = sax.rules();
   if (!sax.saw_documents()) {
     return Status::InvalidInput(path + ": malformed extraction record: no \"documents\" list");
   }

@@ -20,21 +20,27 @@ namespace chronograph::exporters {
 
 inline constexpr char kExtractionSchema[] = "chronograph.extraction/1";
 
-// The whole file from results in RAM (tests, small runs); build and merge
-// stream theirs from an ExtractionSpill (extraction_spill.h), same bytes.
-Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, std::ostream& out);
+// The whole file from results in RAM (tests, small runs), through an
+// ExtractionSpill (extraction_spill.h) as build and merge do. rules: the
+// RuleSet::fingerprint the results were extracted with.
+Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, const std::string& rules,
+                           std::ostream& out);
 
-// One document's record as the file holds it at depth 0 (dump(2) layout),
-// and back. ParseExtractionRecord fails on text that is not such a record.
+// One document's record as the file holds it at depth 0 (dump(2) layout);
+// the same on one line (shards, export/shard.h); and back from either.
+// ParseExtractionRecord fails on text that is not such a record.
 std::string DumpExtractionRecord(const extract::ExtractionResult& result);
+std::string DumpExtractionLine(const extract::ExtractionResult& result);
 Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text);
 
 // Streams the documents of extraction.json to `each`, in file order, one
 // document in RAM at a time. Stops at, and returns, the first non-ok Status
 // of `each`. Fails with the path and the reason (unreadable, malformed,
-// other schema).
+// other schema). *rules, when given, receives the file's rules fingerprint
+// ("" in files of older versions) before the first document.
 Status ReadExtractionJson(const std::string& path,
-                          const std::function<Status(extract::ExtractionResult&&)>& each);
+                          const std::function<Status(extract::ExtractionResult&&)>& each,
+                          std::string* rules = nullptr);
 // The same, collected (tests, small files).
 Result<std::vector<extract::ExtractionResult>> ReadExtractionJson(const std::string& path);
 

@@ -11,7 +11,7 @@ void ExtractionSpill::Add(const extract::ExtractionResult& result) {
   if (!file_) file_ = std::make_unique<graph::TempFile>(dir_);
   const std::string record = DumpExtractionRecord(result);
   const std::uint64_t offset = file_->Append(record);
-  entries_.push_back(Entry{result.document, offset, record.size()});
+  entries_.push_back(Entry{result.document, result.content_hash, offset, record.size()});
 }
 
 Result<extract::ExtractionResult> ExtractionSpill::Get(std::size_t i) const {
@@ -21,15 +21,21 @@ Result<extract::ExtractionResult> ExtractionSpill::Get(std::size_t i) const {
 }
 
 Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
-  // Sorted by document, so that the file does not depend on input order.
+  // Sorted by document and content, so that the file does not depend on input order.
   std::vector<std::size_t> order(entries_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [this](std::size_t a, std::size_t b) { return entries_[a].document < entries_[b].document; });
+                   [this](std::size_t a, std::size_t b) {
+                     const Entry& x = entries_[a];
+                     const Entry& y = entries_[b];
+                     return x.document != y.document ? x.document < y.document : x.content_hash < y.content_hash;
+                   });
   JsonStreamWriter writer(out, "extraction.json");
   writer.BeginObject();
   writer.Key("schema");
   writer.Value(kExtractionSchema);
+  writer.Key("rules");
+  writer.Value(rules_);
   writer.Key("documents");
   writer.BeginArray();
   std::string text;

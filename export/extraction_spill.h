@@ -32,8 +32,11 @@ class ExtractionSpill {
 
   void Add(const extract::ExtractionResult& result);
   std::size_t size() const { return entries_.size(); }
+  // The RuleSet::fingerprint written in extraction.json's header.
+  void set_rules(const std::string& rules) { rules_ = rules; }
 
-  // extraction.json: documents sorted by name, equal names in Add order.
+  // extraction.json: documents sorted by name and content hash (so the file
+  // does not depend on input order), equal keys in Add order.
   Status WriteExtractionJson(std::ostream& out) const;
 
   // Record i, in Add order, read back. InvalidInput if it does not parse.
@@ -42,10 +45,12 @@ class ExtractionSpill {
  private:
   struct Entry {
     std::string document;
+    std::string content_hash;
     std::uint64_t offset = 0;
     std::size_t length = 0;
   };
   std::string dir_;
+  std::string rules_;
   std::unique_ptr<graph::TempFile> file_;  // created by the first Add
   std::vector<Entry> entries_;
 };

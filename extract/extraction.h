@@ -78,6 +78,10 @@ struct Relation {
 // Everything read from one document.
 struct ExtractionResult {
   std::string document;
+  // ContentHash (content_hash.h) of the document's text: with the name, what
+  // identifies a document when runs are merged (a document given twice
+  // counts once; two different texts under one name count as two).
+  std::string content_hash;
   std::vector<SourceRef> sentences;  // every sentence's place; Mention::sentence indexes it
   std::vector<std::string> sentence_texts;  // the same sentences, original bytes
   std::vector<Mention> mentions;  // in text order

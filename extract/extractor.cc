@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "extract/content_hash.h"
 #include "extract/dates.h"
 #include "extract/events.h"
 #include "extract/normalize.h"
@@ -81,6 +82,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
 
   ExtractionResult result;
   result.document = document.path;
+  result.content_hash = ContentHash(document.text);
   result.sentences_cut = split.forced_splits;
   for (const Sentence& s : sentences) {
     if (s.cut && result.first_cut_line == 0) result.first_cut_line = source({s.begin, s.end}).line;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "extract/content_hash.h"
 #include "extract/embedded_rules.h"
 #include "extract/matcher.h"
 #include "extract/normalize.h"
@@ -345,6 +346,7 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
 Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::string, std::string>& files) {
   std::shared_ptr<RuleSet> rules(new RuleSet());
   std::set<std::string> ids;
+  std::vector<std::string_view> read;  // path, bytes of every file applied, for the fingerprint
   for (const auto& [path, content] : files) {  // std::map: a fixed, sorted order
     Status s;
     if (EndsWith(path, ".examples.tsv")) {
@@ -363,7 +365,10 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
       s = Status::InvalidRule(path + ":1: unknown rule file kind");
     }
     if (!s.ok()) return s;
+    read.push_back(path);
+    read.push_back(content);
   }
+  rules->fingerprint_ = ContentHash(read);
   // Aliases are unique: one surface form names one entity.
   std::map<std::string, const GazetteerEntry*> owner;
   std::set<std::string> canonicals;

@@ -101,6 +101,10 @@ class RuleSet {
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
+  // ContentHash of every file the engine read (path and bytes; examples and
+  // docs excluded): two runs with equal fingerprints applied the same rules.
+  // Shards and the build cache record it, and merge refuses to mix two.
+  const std::string& fingerprint() const { return fingerprint_; }
 
  private:
   RuleSet() = default;
@@ -117,6 +121,7 @@ class RuleSet {
   std::shared_ptr<const PatternIndex> date_index_, entity_index_, relation_index_;
   std::shared_ptr<const PatternIndex> paragraph_relation_index_;
   std::map<std::string, int> numerals_;
+  std::string fingerprint_;
   std::set<std::string> abbreviations_;
 };
 

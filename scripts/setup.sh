@@ -12,6 +12,7 @@ readonly PACKAGES=(
   libutf8proc-dev
   libopencc-dev
   libhyperscan-dev  # one-pass scanning of gazetteer aliases and rule prefilters
+  libxxhash-dev     # content hashes of documents and rule sets (shards, --cache)
   libcli11-dev
   nlohmann-json3-dev
   libpugixml-dev
@@ -25,6 +26,7 @@ readonly PACKAGES=(
   fonts-noto-cjk  # CJK glyphs in graph.svg and report screenshots
   libbenchmark-dev  # bench/extract_bench (-DCHRONOGRAPH_BUILD_BENCH=ON)
   time            # /usr/bin/time: peak RSS in bench/run
+  python3-distributed  # scripts/chronograph-dask and its test (Dask.distributed)
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

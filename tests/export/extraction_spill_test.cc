@@ -68,18 +68,20 @@ TEST(JsonStreamWriterTest, LaysOutLikeDump) {
   }
 }
 
-TEST(ExtractionSpillTest, WritesTheBytesOfWriteExtractionJson) {
+TEST(ExtractionSpillTest, FileDoesNotDependOnAddOrder) {
   const std::vector<extract::ExtractionResult> results = Results();
   ExtractionSpill spill;
-  for (const auto& r : results) spill.Add(r);
+  spill.set_rules("r1");
+  for (auto r = results.rbegin(); r != results.rend(); ++r) spill.Add(*r);
   ASSERT_EQ(spill.size(), results.size());
   std::ostringstream from_ram, from_disk;
-  ASSERT_TRUE(WriteExtractionJson(results, from_ram).ok());
+  ASSERT_TRUE(WriteExtractionJson(results, "r1", from_ram).ok());
   ASSERT_TRUE(spill.WriteExtractionJson(from_disk).ok());
   EXPECT_EQ(from_disk.str(), from_ram.str());
   EXPECT_NE(from_disk.str().find("\"document\": \"a-empty.txt\""), std::string::npos);
+  EXPECT_NE(from_disk.str().find("\"rules\": \"r1\""), std::string::npos);
 
-  Result<extract::ExtractionResult> back = spill.Get(0);
+  Result<extract::ExtractionResult> back = spill.Get(results.size() - 1);  // Add order
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back.value().document, results[0].document);
   EXPECT_EQ(back.value().mentions.size(), results[0].mentions.size());
@@ -89,7 +91,7 @@ TEST(ExtractionSpillTest, WritesTheBytesOfWriteExtractionJson) {
 TEST(ExtractionSpillTest, EmptySpillWritesAnEmptyList) {
   ExtractionSpill spill;
   std::ostringstream from_ram, from_disk;
-  ASSERT_TRUE(WriteExtractionJson({}, from_ram).ok());
+  ASSERT_TRUE(WriteExtractionJson({}, "", from_ram).ok());
   ASSERT_TRUE(spill.WriteExtractionJson(from_disk).ok());
   EXPECT_EQ(from_disk.str(), from_ram.str());
 }
@@ -99,7 +101,7 @@ TEST(ExtractionJsonTest, StreamingReadGivesEveryDocumentInFileOrder) {
   const std::string path = ::testing::TempDir() + "/extraction_stream.json";
   {
     std::ofstream out(path, std::ios::binary);
-    ASSERT_TRUE(WriteExtractionJson(results, out).ok());
+    ASSERT_TRUE(WriteExtractionJson(results, "", out).ok());
   }
   std::vector<std::string> documents;
   ASSERT_TRUE(ReadExtractionJson(path, [&](extract::ExtractionResult&& r) {
@@ -112,8 +114,8 @@ TEST(ExtractionJsonTest, StreamingReadGivesEveryDocumentInFileOrder) {
   Result<std::vector<extract::ExtractionResult>> all = ReadExtractionJson(path);
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   std::ostringstream first, second;
-  ASSERT_TRUE(WriteExtractionJson(results, first).ok());
-  ASSERT_TRUE(WriteExtractionJson(all.value(), second).ok());
+  ASSERT_TRUE(WriteExtractionJson(results, "", first).ok());
+  ASSERT_TRUE(WriteExtractionJson(all.value(), "", second).ok());
   EXPECT_EQ(second.str(), first.str());
 
   // A callback error stops the read and comes back unchanged.
