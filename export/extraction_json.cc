@@ -1,6 +1,10 @@
 #include "export/extraction_json.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+#include <unordered_map>
 #include <fstream>
 #include <iterator>
 #include <utility>
@@ -16,115 +20,293 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json SourceJson(const extract::SourceRef& s) {
-  return Json::array({s.document, s.line, s.begin, s.end});
+// --- Writing: straight into a string, no DOM (this runs once per document
+// on the thread that builds the graph, so it must be cheap). ---
+
+// A JSON string: UTF-8 kept, bytes that are not UTF-8 replaced by U+FFFD (as
+// nlohmann's error_handler_t::replace), controls escaped as nlohmann does.
+void AppendString(std::string* out, std::string_view s) {
+  out->push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out->append("\\\""); break;
+        case '\\': out->append("\\\\"); break;
+        case '\b': out->append("\\b"); break;
+        case '\f': out->append("\\f"); break;
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        case '\t': out->append("\\t"); break;
+        default:
+          if (c < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out->append(escaped);
+          } else {
+            out->push_back(static_cast<char>(c));
+          }
+      }
+      ++i;
+      continue;
+    }
+    // Length of a well-formed sequence starting here, else 0.
+    std::size_t n = 0;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4;
+    bool ok = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n >= 3) {
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+        ok = false;  // overlong, surrogate or past U+10FFFF
+      }
+    }
+    if (ok) {
+      out->append(s.data() + i, n);
+      i += n;
+    } else {
+      out->append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  out->push_back('"');
 }
 
-extract::SourceRef SourceFrom(const Json& j) {
-  return {j.at(0).get<std::string>(), j.at(1).get<int>(), j.at(2).get<std::size_t>(), j.at(3).get<std::size_t>()};
+void AppendNumber(std::string* out, std::uint64_t n) { out->append(std::to_string(n)); }
+
+// Interns strings that repeat across a record (entities' attributes, rule
+// ids) into a table written once, in first-use order.
+class Table {
+ public:
+  std::size_t Index(const std::string& key) {
+    auto [it, inserted] = index_.emplace(key, keys_.size());
+    if (inserted) keys_.push_back(&it->first);
+    return it->second;
+  }
+  const std::vector<const std::string*>& keys() const { return keys_; }
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<const std::string*> keys_;
+};
+
+// line, begin, end of a source; its document is the record's.
+void AppendPlace(std::string* out, const extract::SourceRef& s) {
+  AppendNumber(out, static_cast<std::uint64_t>(s.line));
+  out->push_back(',');
+  AppendNumber(out, s.begin);
+  out->push_back(',');
+  AppendNumber(out, s.end);
 }
 
-Json ResultJson(const extract::ExtractionResult& r) {
-  Json doc = Json::object();
-  doc["document"] = r.document;
-  doc["content_hash"] = r.content_hash;
-  doc["reference_date"] = r.reference_date;
-  doc["reference_date_origin"] = r.reference_date_origin;
-  Json sentences = Json::array();
+std::string RecordLine(const extract::ExtractionResult& r) {
+  std::string out;
+  out.reserve(256 + 96 * (r.mentions.size() + r.sentences.size()));
+  out.append("{\"document\":");
+  AppendString(&out, r.document);
+  out.append(",\"content_hash\":");
+  AppendString(&out, r.content_hash);
+  out.append(",\"reference_date\":");
+  AppendString(&out, r.reference_date);
+  out.append(",\"reference_date_origin\":");
+  AppendString(&out, r.reference_date_origin);
+
+  out.append(",\"sentences\":[");
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {
-    sentences.push_back({{"source", SourceJson(r.sentences[i])},
-                         {"text", i < r.sentence_texts.size() ? r.sentence_texts[i] : std::string()}});
+    out.append(i == 0 ? "[" : ",[");
+    AppendPlace(&out, r.sentences[i]);
+    out.push_back(',');
+    AppendString(&out, i < r.sentence_texts.size() ? r.sentence_texts[i] : std::string());
+    out.push_back(']');
   }
-  doc["sentences"] = std::move(sentences);
-  Json mentions = Json::array();
-  for (const extract::Mention& m : r.mentions) {
-    mentions.push_back({{"entity_id", m.entity_id}, {"canonical", m.canonical}, {"type", m.type},
-                        {"surface", m.surface}, {"sentence", m.sentence}, {"source", SourceJson(m.source)},
-                        {"rule_id", m.rule_id}, {"wikidata", m.wikidata}});
+
+  Table entities, rules;
+  std::vector<const extract::Mention*> first_of_entity;
+  std::string mentions;
+  for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+    const extract::Mention& m = r.mentions[i];
+    // Keyed by every attribute, not the id alone: two rules may give one id
+    // different types, and the record keeps what each mention said.
+    const std::size_t e = entities.Index(m.entity_id + '\0' + m.canonical + '\0' + m.type + '\0' + m.wikidata);
+    if (e == first_of_entity.size()) first_of_entity.push_back(&m);
+    mentions.append(i == 0 ? "[" : ",[");
+    AppendNumber(&mentions, e);
+    mentions.push_back(',');
+    AppendString(&mentions, m.surface);
+    mentions.push_back(',');
+    AppendNumber(&mentions, static_cast<std::uint64_t>(m.sentence));
+    mentions.push_back(',');
+    AppendPlace(&mentions, m.source);
+    mentions.push_back(',');
+    AppendNumber(&mentions, rules.Index(m.rule_id));
+    mentions.push_back(']');
   }
-  doc["mentions"] = std::move(mentions);
-  Json dates = Json::array();
-  for (const extract::DateMention& d : r.dates) {
-    dates.push_back({{"text", d.text}, {"value", d.value}, {"mod", d.mod}, {"kind", d.kind},
-                     {"sentence", d.sentence}, {"source", SourceJson(d.source)}, {"rule_id", d.rule_id},
-                     {"anchor", d.anchor}});
+  out.append("],\"entities\":[");
+  for (std::size_t i = 0; i < first_of_entity.size(); ++i) {
+    const extract::Mention& m = *first_of_entity[i];
+    out.append(i == 0 ? "[" : ",[");
+    AppendString(&out, m.entity_id);
+    out.push_back(',');
+    AppendString(&out, m.canonical);
+    out.push_back(',');
+    AppendString(&out, m.type);
+    out.push_back(',');
+    AppendString(&out, m.wikidata);
+    out.push_back(']');
   }
-  doc["dates"] = std::move(dates);
-  Json events = Json::array();
-  for (const extract::Event& e : r.events) {
-    Json relations = Json::array();
-    for (const auto& s : e.relations) relations.push_back({{"type", s.type}, {"from", s.from_id}, {"to", s.to_id}});
-    events.push_back({{"date", e.date}, {"mod", e.mod}, {"date_text", e.date_text}, {"entity_ids", e.entity_ids},
-                      {"text", e.text}, {"source", SourceJson(e.source)}, {"relations", std::move(relations)}});
+  out.append("],\"mentions\":[");
+  out.append(mentions);
+
+  out.append("],\"dates\":[");
+  for (std::size_t i = 0; i < r.dates.size(); ++i) {
+    const extract::DateMention& d = r.dates[i];
+    out.append(i == 0 ? "[" : ",[");
+    for (const std::string* field : {&d.text, &d.value, &d.mod, &d.kind}) {
+      AppendString(&out, *field);
+      out.push_back(',');
+    }
+    AppendNumber(&out, static_cast<std::uint64_t>(d.sentence));
+    out.push_back(',');
+    AppendPlace(&out, d.source);
+    out.push_back(',');
+    AppendNumber(&out, rules.Index(d.rule_id));
+    out.push_back(',');
+    AppendString(&out, d.anchor);
+    out.push_back(']');
   }
-  doc["events"] = std::move(events);
-  Json relations = Json::array();
-  for (const extract::Relation& rel : r.relations) {
-    relations.push_back({{"type", rel.type}, {"from", rel.from_id}, {"to", rel.to_id}, {"date", rel.date},
-                         {"evidence", rel.evidence}, {"source", SourceJson(rel.source)}, {"rule_id", rel.rule_id}});
+
+  out.append("],\"events\":[");
+  for (std::size_t i = 0; i < r.events.size(); ++i) {
+    const extract::Event& e = r.events[i];
+    out.append(i == 0 ? "[" : ",[");
+    for (const std::string* field : {&e.date, &e.mod, &e.date_text}) {
+      AppendString(&out, *field);
+      out.push_back(',');
+    }
+    out.push_back('[');
+    for (std::size_t k = 0; k < e.entity_ids.size(); ++k) {
+      if (k > 0) out.push_back(',');
+      AppendString(&out, e.entity_ids[k]);
+    }
+    out.append("],");
+    AppendString(&out, e.text);
+    out.push_back(',');
+    AppendPlace(&out, e.source);
+    out.append(",[");
+    for (std::size_t k = 0; k < e.relations.size(); ++k) {
+      out.append(k == 0 ? "[" : ",[");
+      AppendString(&out, e.relations[k].type);
+      out.push_back(',');
+      AppendString(&out, e.relations[k].from_id);
+      out.push_back(',');
+      AppendString(&out, e.relations[k].to_id);
+      out.push_back(']');
+    }
+    out.append("]]");
   }
-  doc["relations"] = std::move(relations);
-  return doc;
+
+  out.append("],\"relations\":[");
+  for (std::size_t i = 0; i < r.relations.size(); ++i) {
+    const extract::Relation& rel = r.relations[i];
+    out.append(i == 0 ? "[" : ",[");
+    for (const std::string* field : {&rel.type, &rel.from_id, &rel.to_id, &rel.date, &rel.evidence}) {
+      AppendString(&out, *field);
+      out.push_back(',');
+    }
+    AppendPlace(&out, rel.source);
+    out.push_back(',');
+    AppendNumber(&out, rules.Index(rel.rule_id));
+    out.push_back(']');
+  }
+
+  out.append("],\"rule_ids\":[");
+  for (std::size_t i = 0; i < rules.keys().size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendString(&out, *rules.keys()[i]);
+  }
+  out.append("]}");
+  return out;
+}
+
+// --- Reading (merge, the cache): nlohmann, which checks every byte. ---
+
+extract::SourceRef PlaceFrom(const Json& a, std::size_t at, const std::string& document) {
+  extract::SourceRef s;
+  s.document = document;
+  s.line = a.at(at).get<int>();
+  s.begin = a.at(at + 1).get<std::size_t>();
+  s.end = a.at(at + 2).get<std::size_t>();
+  return s;
+}
+
+std::string RuleAt(const std::vector<std::string>& rule_ids, const Json& index) {
+  return rule_ids.at(index.get<std::size_t>());
 }
 
 extract::ExtractionResult ResultFrom(const Json& doc) {
   extract::ExtractionResult r;
   r.document = doc.at("document").get<std::string>();
-  r.content_hash = doc.value("content_hash", std::string());  // absent in files of older versions
+  r.content_hash = doc.at("content_hash").get<std::string>();
   r.reference_date = doc.at("reference_date").get<std::string>();
   r.reference_date_origin = doc.at("reference_date_origin").get<std::string>();
+  const std::string& document = r.document;
+  const std::vector<std::string> rule_ids = doc.at("rule_ids").get<std::vector<std::string>>();
   for (const Json& s : doc.at("sentences")) {
-    r.sentences.push_back(SourceFrom(s.at("source")));
-    r.sentence_texts.push_back(s.at("text").get<std::string>());
+    r.sentences.push_back(PlaceFrom(s, 0, document));
+    r.sentence_texts.push_back(s.at(3).get<std::string>());
   }
+  const Json& entities = doc.at("entities");
   for (const Json& m : doc.at("mentions")) {
-    r.mentions.push_back({m.at("entity_id").get<std::string>(), m.at("canonical").get<std::string>(),
-                          m.at("type").get<std::string>(), m.at("surface").get<std::string>(),
-                          m.at("sentence").get<int>(), SourceFrom(m.at("source")), m.at("rule_id").get<std::string>(),
-                          m.at("wikidata").get<std::string>()});
+    const Json& entity = entities.at(m.at(0).get<std::size_t>());
+    extract::Mention mention;
+    mention.entity_id = entity.at(0).get<std::string>();
+    mention.canonical = entity.at(1).get<std::string>();
+    mention.type = entity.at(2).get<std::string>();
+    mention.wikidata = entity.at(3).get<std::string>();
+    mention.surface = m.at(1).get<std::string>();
+    mention.sentence = m.at(2).get<int>();
+    mention.source = PlaceFrom(m, 3, document);
+    mention.rule_id = RuleAt(rule_ids, m.at(6));
+    r.mentions.push_back(std::move(mention));
   }
   for (const Json& d : doc.at("dates")) {
-    r.dates.push_back({d.at("text").get<std::string>(), d.at("value").get<std::string>(), d.at("mod").get<std::string>(),
-                       d.at("kind").get<std::string>(), d.at("sentence").get<int>(), SourceFrom(d.at("source")),
-                       d.at("rule_id").get<std::string>(), d.at("anchor").get<std::string>()});
+    r.dates.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(), d.at(2).get<std::string>(),
+                       d.at(3).get<std::string>(), d.at(4).get<int>(), PlaceFrom(d, 5, document),
+                       RuleAt(rule_ids, d.at(8)), d.at(9).get<std::string>()});
   }
   for (const Json& e : doc.at("events")) {
     extract::Event event;
-    event.date = e.at("date").get<std::string>();
-    event.mod = e.at("mod").get<std::string>();
-    event.date_text = e.at("date_text").get<std::string>();
-    event.entity_ids = e.at("entity_ids").get<std::vector<std::string>>();
-    event.text = e.at("text").get<std::string>();
-    event.source = SourceFrom(e.at("source"));
-    for (const Json& s : e.at("relations")) {
-      event.relations.push_back({s.at("type").get<std::string>(), s.at("from").get<std::string>(),
-                                 s.at("to").get<std::string>()});
+    event.date = e.at(0).get<std::string>();
+    event.mod = e.at(1).get<std::string>();
+    event.date_text = e.at(2).get<std::string>();
+    event.entity_ids = e.at(3).get<std::vector<std::string>>();
+    event.text = e.at(4).get<std::string>();
+    event.source = PlaceFrom(e, 5, document);
+    for (const Json& s : e.at(8)) {
+      event.relations.push_back({s.at(0).get<std::string>(), s.at(1).get<std::string>(), s.at(2).get<std::string>()});
     }
     r.events.push_back(std::move(event));
   }
   for (const Json& rel : doc.at("relations")) {
-    r.relations.push_back({rel.at("type").get<std::string>(), rel.at("from").get<std::string>(),
-                           rel.at("to").get<std::string>(), rel.at("date").get<std::string>(),
-                           rel.at("evidence").get<std::string>(), SourceFrom(rel.at("source")),
-                           rel.at("rule_id").get<std::string>()});
+    r.relations.push_back({rel.at(0).get<std::string>(), rel.at(1).get<std::string>(), rel.at(2).get<std::string>(),
+                           rel.at(3).get<std::string>(), rel.at(4).get<std::string>(), PlaceFrom(rel, 5, document),
+                           RuleAt(rule_ids, rel.at(8))});
   }
   return r;
 }
 
 }  // namespace
 
-std::string DumpExtractionRecord(const extract::ExtractionResult& result) {
-  return ResultJson(result).dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
-}
-
-std::string DumpExtractionLine(const extract::ExtractionResult& result) {
-  return ResultJson(result).dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
-}
+std::string DumpExtractionLine(const extract::ExtractionResult& result) { return RecordLine(result); }
 
 Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text) {
   try {
     return ResultFrom(Json::parse(text));
   } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
+  } catch (const std::out_of_range& e) {  // an index past its table
     return Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
   }
 }
@@ -220,6 +402,8 @@ class DocumentsSax : public nlohmann::json_sax<Json> {
         current_ = Json();
         error_ = each_(std::move(r));
       } catch (const nlohmann::json::exception& e) {
+        error_ = Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
+      } catch (const std::out_of_range& e) {
         error_ = Status::InvalidInput(std::string("malformed extraction record: ") + e.what());
       }
       if (!error_.ok()) return false;

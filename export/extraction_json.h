@@ -18,7 +18,7 @@
 
 namespace chronograph::exporters {
 
-inline constexpr char kExtractionSchema[] = "chronograph.extraction/1";
+inline constexpr char kExtractionSchema[] = "chronograph.extraction/2";
 
 // The whole file from results in RAM (tests, small runs), through an
 // ExtractionSpill (extraction_spill.h) as build and merge do. rules: the
@@ -26,10 +26,11 @@ inline constexpr char kExtractionSchema[] = "chronograph.extraction/1";
 Status WriteExtractionJson(const std::vector<extract::ExtractionResult>& results, const std::string& rules,
                            std::ostream& out);
 
-// One document's record as the file holds it at depth 0 (dump(2) layout);
-// the same on one line (shards, export/shard.h); and back from either.
-// ParseExtractionRecord fails on text that is not such a record.
-std::string DumpExtractionRecord(const extract::ExtractionResult& result);
+// One document's record on one line, as extraction.json and shards
+// (export/shard.h) hold it: compact JSON whose lists are arrays of fixed
+// fields, sources without the document (it is the record's), entity
+// attributes and rule ids stored once per record (docs/formats.md). Written
+// without a DOM. ParseExtractionRecord fails on text that is not a record.
 std::string DumpExtractionLine(const extract::ExtractionResult& result);
 Result<extract::ExtractionResult> ParseExtractionRecord(std::string_view text);
 

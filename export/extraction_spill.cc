@@ -9,7 +9,7 @@ namespace chronograph::exporters {
 
 void ExtractionSpill::Add(const extract::ExtractionResult& result) {
   if (!file_) file_ = std::make_unique<graph::TempFile>(dir_);
-  const std::string record = DumpExtractionRecord(result);
+  const std::string record = DumpExtractionLine(result);
   const std::uint64_t offset = file_->Append(record);
   entries_.push_back(Entry{result.document, result.content_hash, offset, record.size()});
 }

@@ -1,6 +1,6 @@
 // ExtractionSpill: every document's ExtractionResult, kept on disk as it
 // arrives so that a run holds no whole-corpus list of results. Add()
-// appends the document's extraction.json record (DumpExtractionRecord) to
+// appends the document's extraction.json record (DumpExtractionLine) to
 // an unlinked temporary file (graph::TempFile: it vanishes when the spill
 // is destroyed or the process ends, also on failure) and keeps only the
 // document name and the record's place in RAM. WriteExtractionJson then

@@ -78,7 +78,7 @@ TEST(ExtractionSpillTest, FileDoesNotDependOnAddOrder) {
   ASSERT_TRUE(WriteExtractionJson(results, "r1", from_ram).ok());
   ASSERT_TRUE(spill.WriteExtractionJson(from_disk).ok());
   EXPECT_EQ(from_disk.str(), from_ram.str());
-  EXPECT_NE(from_disk.str().find("\"document\": \"a-empty.txt\""), std::string::npos);
+  EXPECT_NE(from_disk.str().find("\"document\":\"a-empty.txt\""), std::string::npos);
   EXPECT_NE(from_disk.str().find("\"rules\": \"r1\""), std::string::npos);
 
   Result<extract::ExtractionResult> back = spill.Get(results.size() - 1);  // Add order
@@ -86,6 +86,75 @@ TEST(ExtractionSpillTest, FileDoesNotDependOnAddOrder) {
   EXPECT_EQ(back.value().document, results[0].document);
   EXPECT_EQ(back.value().mentions.size(), results[0].mentions.size());
   EXPECT_EQ(back.value().events.size(), results[0].events.size());
+}
+
+// Every field of every list comes back from a record line.
+TEST(ExtractionRecordTest, LineKeepsEveryField) {
+  std::vector<extract::ExtractionResult> results = Results();
+  results[0].content_hash = "0123abcd";
+  results[0].reference_date = "2013-02-12";
+  results[0].reference_date_origin = "flag";
+  if (!results[0].mentions.empty()) results[0].mentions[0].wikidata = "Q42";
+  for (const extract::ExtractionResult& r : results) {
+    const std::string line = DumpExtractionLine(r);
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    Result<extract::ExtractionResult> back = ParseExtractionRecord(line);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    const extract::ExtractionResult& b = back.value();
+    EXPECT_EQ(b.document, r.document);
+    EXPECT_EQ(b.content_hash, r.content_hash);
+    EXPECT_EQ(b.reference_date, r.reference_date);
+    EXPECT_EQ(b.reference_date_origin, r.reference_date_origin);
+    auto same_place = [](const extract::SourceRef& x, const extract::SourceRef& y) {
+      return x.document == y.document && x.line == y.line && x.begin == y.begin && x.end == y.end;
+    };
+    ASSERT_EQ(b.sentences.size(), r.sentences.size());
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) EXPECT_TRUE(same_place(b.sentences[i], r.sentences[i]));
+    ASSERT_EQ(b.mentions.size(), r.mentions.size());
+    for (std::size_t i = 0; i < r.mentions.size(); ++i) {
+      const extract::Mention& x = b.mentions[i];
+      const extract::Mention& y = r.mentions[i];
+      EXPECT_EQ(x.entity_id + x.canonical + x.type + x.surface + x.rule_id + x.wikidata,
+                y.entity_id + y.canonical + y.type + y.surface + y.rule_id + y.wikidata);
+      EXPECT_EQ(x.sentence, y.sentence);
+      EXPECT_TRUE(same_place(x.source, y.source));
+    }
+    ASSERT_EQ(b.dates.size(), r.dates.size());
+    for (std::size_t i = 0; i < r.dates.size(); ++i) {
+      const extract::DateMention& x = b.dates[i];
+      const extract::DateMention& y = r.dates[i];
+      EXPECT_EQ(x.text + "|" + x.value + "|" + x.mod + "|" + x.kind + "|" + x.rule_id + "|" + x.anchor,
+                y.text + "|" + y.value + "|" + y.mod + "|" + y.kind + "|" + y.rule_id + "|" + y.anchor);
+      EXPECT_TRUE(same_place(x.source, y.source));
+    }
+    ASSERT_EQ(b.events.size(), r.events.size());
+    for (std::size_t i = 0; i < r.events.size(); ++i) {
+      EXPECT_EQ(b.events[i].date + b.events[i].mod + b.events[i].date_text + b.events[i].text,
+                r.events[i].date + r.events[i].mod + r.events[i].date_text + r.events[i].text);
+      EXPECT_EQ(b.events[i].entity_ids, r.events[i].entity_ids);
+      EXPECT_EQ(b.events[i].relations.size(), r.events[i].relations.size());
+    }
+    ASSERT_EQ(b.relations.size(), r.relations.size());
+    for (std::size_t i = 0; i < r.relations.size(); ++i) {
+      const extract::Relation& x = b.relations[i];
+      const extract::Relation& y = r.relations[i];
+      EXPECT_EQ(x.type + x.from_id + x.to_id + x.date + x.evidence + x.rule_id,
+                y.type + y.from_id + y.to_id + y.date + y.evidence + y.rule_id);
+      EXPECT_TRUE(same_place(x.source, y.source));
+    }
+    EXPECT_EQ(DumpExtractionLine(b), line);
+  }
+}
+
+TEST(ExtractionRecordTest, EscapesLikeJsonAndReplacesBadBytes) {
+  extract::ExtractionResult r;
+  r.document = "q\"uote\\ tab\t nl\n \x01 \xC3\xA9 \xFF \xE4\xB8 end";
+  const std::string line = DumpExtractionLine(r);
+  const Json parsed = Json::parse(line);  // valid JSON
+  EXPECT_EQ(parsed.at("document").get<std::string>(), "q\"uote\\ tab\t nl\n \x01 \xC3\xA9 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD end");
+  Json bad = Json::parse(line);
+  bad["mentions"] = Json::array({Json::array({7, "x", 0, 1, 0, 1, 0})});  // entity 7 of none
+  EXPECT_FALSE(ParseExtractionRecord(bad.dump()).ok());
 }
 
 TEST(ExtractionSpillTest, EmptySpillWritesAnEmptyList) {
@@ -134,10 +203,10 @@ TEST(ExtractionJsonTest, StreamingReadRefusesOtherFiles) {
     const char* text;
     const char* error;
   } cases[] = {
-      {R"({"schema": "other/1", "documents": []})", "not a chronograph.extraction/1 file"},
-      {R"({"schema": "chronograph.extraction/1", "documents": [)", "malformed extraction record"},
-      {R"({"schema": "chronograph.extraction/1", "documents": [{"document": 1}]})", "malformed extraction record"},
-      {R"({"schema": "chronograph.extraction/1"})", "malformed extraction record"},
+      {R"({"schema": "other/1", "documents": []})", "not a chronograph.extraction/2 file"},
+      {R"({"schema": "chronograph.extraction/2", "documents": [)", "malformed extraction record"},
+      {R"({"schema": "chronograph.extraction/2", "documents": [{"document": 1}]})", "malformed extraction record"},
+      {R"({"schema": "chronograph.extraction/2"})", "malformed extraction record"},
   };
   const std::string path = ::testing::TempDir() + "/extraction_bad.json";
   for (const auto& c : cases) {
