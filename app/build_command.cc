@@ -27,6 +27,7 @@
 #include "export/graph_picture.h"
 #include "export/graphml_writer.h"
 #include "export/report_html.h"
+#include "export/sqlite_store.h"
 #include "export/timeline_json.h"
 #include "export/timelinejs_json.h"
 #include "export/vis_timeline_json.h"
@@ -346,6 +347,9 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
                          (out / "extraction.json").string(),
                          [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
                    }});
+  tasks.push_back({"chronograph.sqlite", [&] {
+                     return exporters::WriteSqliteStore(graph, extractions, (out / "chronograph.sqlite").string());
+                   }});
   std::string picture_note;
   tasks.push_back({"graph.dot, graph.svg", [&] {
                      Result<std::string> note = WriteGraphPicture(graph, out);
@@ -354,6 +358,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
                      return Status::Ok();
                    }});
   graph.PrepareConcurrentReads();
+  extractions.PrepareConcurrentReads();
   const std::vector<double> seconds = RunOutputTasks(tasks, options.threads == 0 ? DefaultThreadCount() : options.threads);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
     if (!tasks[i].status.ok()) return tasks[i].status;
@@ -380,7 +385,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     std::cerr.precision(2);
     std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
               << "wrote " << (out / "graph.graphml").string() << ", graph.gexf, timeline.json, timelinejs.json, vis-timeline.json\n";
-    std::cerr << "wrote facts.json, conflicts.json, extraction.json\n";
+    std::cerr << "wrote facts.json, conflicts.json, extraction.json, chronograph.sqlite\n";
     std::cerr << "wrote report.html, graph.dot" << (picture_note.empty() ? ", graph.svg" : "");
     if (!chosen.value().empty()) {
       std::cerr << ", " << chosen.value().size() << " file(s) in " << exporters::kEntityTimelineDir << "/";

@@ -20,7 +20,7 @@ Result<extract::ExtractionResult> ExtractionSpill::Get(std::size_t i) const {
   return ParseExtractionRecord(text);
 }
 
-Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
+std::vector<std::size_t> ExtractionSpill::Order() const {
   // Sorted by document and content, so that the file does not depend on input order.
   std::vector<std::size_t> order(entries_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -30,6 +30,20 @@ Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
                      const Entry& y = entries_[b];
                      return x.document != y.document ? x.document < y.document : x.content_hash < y.content_hash;
                    });
+  return order;
+}
+
+Status ExtractionSpill::ForEachInOrder(const std::function<Status(const extract::ExtractionResult&)>& each) const {
+  for (std::size_t i : Order()) {
+    Result<extract::ExtractionResult> record = Get(i);
+    if (!record.ok()) return record.status();
+    if (Status s = each(record.value()); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
+  const std::vector<std::size_t> order = Order();
   JsonStreamWriter writer(out, "extraction.json");
   writer.BeginObject();
   writer.Key("schema");

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -34,6 +35,7 @@ class ExtractionSpill {
   std::size_t size() const { return entries_.size(); }
   // The RuleSet::fingerprint written in extraction.json's header.
   void set_rules(const std::string& rules) { rules_ = rules; }
+  const std::string& rules() const { return rules_; }
 
   // extraction.json: documents sorted by name and content hash (so the file
   // does not depend on input order), equal keys in Add order.
@@ -41,8 +43,16 @@ class ExtractionSpill {
 
   // Record i, in Add order, read back. InvalidInput if it does not parse.
   Result<extract::ExtractionResult> Get(std::size_t i) const;
+  // Writes out buffered records so that several threads may read at once
+  // (WriteExtractionJson, ForEachInOrder, Get). Call when adding is over.
+  void PrepareConcurrentReads() const {
+    if (file_) file_->Flush();
+  }
+  // Every record, read back one at a time, in extraction.json's order.
+  Status ForEachInOrder(const std::function<Status(const extract::ExtractionResult&)>& each) const;
 
  private:
+  std::vector<std::size_t> Order() const;  // indexes of entries_ in file order
   struct Entry {
     std::string document;
     std::string content_hash;

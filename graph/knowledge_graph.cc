@@ -410,6 +410,10 @@ void KnowledgeGraph::Finalize() {
     vertex_of[slot] = boost::add_vertex(std::move(node), graph_);
     index_.emplace(entity_ids_[slot], vertex_of[slot]);
   }
+  merged_index_.clear();
+  for (std::uint32_t slot = 0; slot < n; ++slot) {
+    if (merged_into[slot] != slot) merged_index_.emplace(entity_ids_[slot], vertex_of[merged_into[slot]]);
+  }
 
   // Events are date-ordered, so the first and last parseable dates naming
   // an entity are its first_date and last_date. The same pass indexes each
@@ -511,6 +515,13 @@ void KnowledgeGraph::Finalize() {
 std::optional<Vertex> KnowledgeGraph::FindVertex(std::string_view id) const {
   auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Vertex> KnowledgeGraph::ResolveVertex(std::string_view id) const {
+  if (std::optional<Vertex> v = FindVertex(id)) return v;
+  auto it = merged_index_.find(id);
+  if (it == merged_index_.end()) return std::nullopt;
   return it->second;
 }
 

@@ -155,6 +155,9 @@ class KnowledgeGraph {
 
   // The vertex of an entity id, or nullopt.
   std::optional<Vertex> FindVertex(std::string_view id) const;
+  // The same, also for an id that Finalize merged into another entity (same
+  // Wikidata id): what a mention with that id now belongs to.
+  std::optional<Vertex> ResolveVertex(std::string_view id) const;
   // The node of an entity id, or nullptr.
   const EntityNode* FindEntity(std::string_view id) const;
   // The label of an entity id; the id itself when unknown.
@@ -272,6 +275,7 @@ class KnowledgeGraph {
   Graph graph_;
   std::vector<Edge> edges_;
   std::map<std::string, Vertex, std::less<>> index_;
+  std::map<std::string, Vertex, std::less<>> merged_index_;  // ids merged away -> the entity kept
   RecordFile<extract::DateMention> dates_;
   RecordFile<extract::Event> events_;
   std::vector<std::vector<std::uint32_t>> events_of_;  // by vertex

@@ -13,6 +13,8 @@ readonly PACKAGES=(
   libopencc-dev
   libhyperscan-dev  # one-pass scanning of gazetteer aliases and rule prefilters
   libxxhash-dev     # content hashes of documents and rule sets (shards, --cache)
+  libsqlite3-dev    # chronograph.sqlite, the fact database
+  sqlite3           # the sqlite3 shell: tests run the documented example queries
   libcli11-dev
   nlohmann-json3-dev
   libpugixml-dev

@@ -1,0 +1,254 @@
+#include "export/sqlite_store.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "export/atomic_file.h"
+
+namespace chronograph::exporters {
+namespace {
+
+// The schema, also documented in docs/formats.md. Indexes come after the
+// data: building them once is faster than keeping them up to date.
+constexpr char kSchema[] = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents(id INTEGER PRIMARY KEY, name TEXT NOT NULL, content_hash TEXT NOT NULL,
+                       reference_date TEXT NOT NULL);
+CREATE TABLE entities(id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL, wikidata TEXT NOT NULL,
+                      mentions INTEGER NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL);
+CREATE TABLE aliases(entity_id TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE sentences(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, line INTEGER NOT NULL,
+                       begin INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');
+CREATE TABLE mentions(entity_id TEXT NOT NULL, document_id INTEGER NOT NULL, sentence_id INTEGER,
+                      surface TEXT NOT NULL, line INTEGER NOT NULL, begin INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                      rule_id TEXT NOT NULL);
+CREATE TABLE dates(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, sentence_id INTEGER, text TEXT NOT NULL,
+                   value TEXT NOT NULL, mod TEXT NOT NULL, kind TEXT NOT NULL, line INTEGER NOT NULL,
+                   begin INTEGER NOT NULL, "end" INTEGER NOT NULL, rule_id TEXT NOT NULL, anchor TEXT NOT NULL);
+CREATE TABLE events(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, sentence_id INTEGER,
+                    date TEXT NOT NULL, mod TEXT NOT NULL, date_text TEXT NOT NULL, line INTEGER NOT NULL,
+                    begin INTEGER NOT NULL, "end" INTEGER NOT NULL);
+CREATE TABLE event_entities(event_id INTEGER NOT NULL, entity_id TEXT NOT NULL);
+CREATE TABLE relations(id INTEGER PRIMARY KEY, type TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
+                       date TEXT NOT NULL, document_id INTEGER NOT NULL, sentence_id INTEGER,
+                       line INTEGER NOT NULL, begin INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                       rule_id TEXT NOT NULL);
+CREATE TABLE edges(id TEXT PRIMARY KEY, relation TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
+                   date TEXT NOT NULL, weight REAL NOT NULL, sources INTEGER NOT NULL);
+CREATE VIEW statements AS
+  SELECT 'event' AS kind, ee.entity_id AS subject, NULL AS relation, NULL AS object, e.date AS date, e.mod AS mod,
+         e.document_id AS document_id, e.sentence_id AS sentence_id, e.line AS line
+    FROM events e JOIN event_entities ee ON ee.event_id = e.id
+  UNION ALL
+  SELECT 'relation', r.from_id, r.type, r.to_id, r.date, '', r.document_id, r.sentence_id, r.line FROM relations r;
+)sql";
+
+constexpr char kIndexes[] = R"sql(
+CREATE INDEX aliases_by_entity ON aliases(entity_id);
+CREATE INDEX aliases_by_alias ON aliases(alias);
+CREATE INDEX sentences_by_document ON sentences(document_id);
+CREATE INDEX mentions_by_entity ON mentions(entity_id);
+CREATE INDEX mentions_by_sentence ON mentions(sentence_id);
+CREATE INDEX dates_by_value ON dates(value);
+CREATE INDEX events_by_date ON events(date);
+CREATE INDEX event_entities_by_entity ON event_entities(entity_id);
+CREATE INDEX event_entities_by_event ON event_entities(event_id);
+CREATE INDEX relations_by_from ON relations(from_id);
+CREATE INDEX relations_by_to ON relations(to_id);
+INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');
+)sql";
+
+struct CloseDb {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using Db = std::unique_ptr<sqlite3, CloseDb>;
+using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+// Binds values by position and steps once; the first failure is kept.
+// Text is bound without a copy (SQLITE_STATIC): callers bind and Run() in
+// one full expression, so every bound string outlives the step.
+class Inserter {
+ public:
+  Inserter(sqlite3* db, const char* sql, std::string* error) : db_(db), error_(error) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) Fail();
+    statement_.reset(s);
+  }
+  Inserter& Text(const std::string& v) {
+    if (statement_) sqlite3_bind_text(statement_.get(), ++at_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Inserter& Int(long long v) {
+    if (statement_) sqlite3_bind_int64(statement_.get(), ++at_, v);
+    return *this;
+  }
+  Inserter& Real(double v) {
+    if (statement_) sqlite3_bind_double(statement_.get(), ++at_, v);
+    return *this;
+  }
+  Inserter& OptionalInt(std::optional<long long> v) {
+    if (!v) {
+      if (statement_) sqlite3_bind_null(statement_.get(), ++at_);
+      return *this;
+    }
+    return Int(*v);
+  }
+  void Run() {
+    if (!statement_) return;
+    if (sqlite3_step(statement_.get()) != SQLITE_DONE) Fail();
+    sqlite3_reset(statement_.get());
+    sqlite3_clear_bindings(statement_.get());
+    at_ = 0;
+  }
+
+ private:
+  void Fail() {
+    if (error_->empty()) *error_ = sqlite3_errmsg(db_);
+  }
+  sqlite3* db_;
+  std::string* error_;
+  Statement statement_;
+  int at_ = 0;
+};
+
+// The sentence (global row id) holding byte `begin` of the document, if any.
+std::optional<long long> SentenceAt(const extract::ExtractionResult& r, long long first_id, std::size_t begin) {
+  auto it = std::upper_bound(r.sentences.begin(), r.sentences.end(), begin,
+                             [](std::size_t b, const extract::SourceRef& s) { return b < s.begin; });
+  if (it == r.sentences.begin()) return std::nullopt;
+  --it;
+  if (begin >= it->end && !(it->begin == it->end)) return std::nullopt;
+  return first_id + (it - r.sentences.begin());
+}
+
+Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpill& extractions) {
+  std::string error;
+  auto exec = [&](const char* sql) {
+    char* message = nullptr;
+    if (error.empty() && sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      error = message != nullptr ? message : "sqlite3_exec failed";
+    }
+    sqlite3_free(message);
+  };
+  // A file written in one go, renamed only when complete: no journal needed.
+  // 64 MiB of page cache: index builds at the end sort in memory, not on disk.
+  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;");
+  exec("BEGIN");
+  exec(kSchema);
+  if (!error.empty()) return Status::IoError(error);
+
+  Inserter meta(db, "INSERT INTO meta VALUES(?,?)", &error);
+  meta.Text("schema").Text("chronograph.sqlite/" + std::to_string(kSqliteSchemaVersion)).Run();
+  meta.Text("rules").Text(extractions.rules()).Run();
+
+  const graph::Graph& g = graph.graph();
+  Inserter entity(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?)", &error);
+  Inserter alias(db, "INSERT INTO aliases VALUES(?,?)", &error);
+  for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
+    const graph::EntityNode& n = g[v];
+    entity.Text(n.id).Text(n.label).Text(n.type).Text(n.wikidata).Int(n.mentions).Text(n.first_date).Text(n.last_date).Run();
+    for (const std::string& a : n.aliases) alias.Text(n.id).Text(a).Run();
+  }
+  Inserter edge(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?)", &error);
+  for (std::size_t i = 0; i < graph.edges().size(); ++i) {
+    const graph::RelationEdge& e = g[graph.edges()[i]];
+    edge.Text("e" + std::to_string(i)).Text(e.relation).Text(e.from).Text(e.to).Text(e.date).Real(e.weight).Int(e.sources).Run();
+  }
+
+  // The entity a record's id now names (Finalize may have merged it).
+  auto resolve = [&graph, &g](const std::string& id) -> const std::string& {
+    const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
+    return v ? g[*v].id : id;
+  };
+  Inserter document(db, "INSERT INTO documents VALUES(?,?,?,?)", &error);
+  Inserter sentence(db, "INSERT INTO sentences VALUES(?,?,?,?,?,?)", &error);
+  Inserter mention(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?,?)", &error);
+  Inserter date(db, "INSERT INTO dates VALUES(NULL,?,?,?,?,?,?,?,?,?,?,?)", &error);
+  Inserter event(db, "INSERT INTO events VALUES(?,?,?,?,?,?,?,?,?)", &error);
+  Inserter event_entity(db, "INSERT INTO event_entities VALUES(?,?)", &error);
+  Inserter relation(db, "INSERT INTO relations VALUES(NULL,?,?,?,?,?,?,?,?,?,?)", &error);
+  long long document_id = 0, sentence_id = 1, event_id = 0;
+  Status read = extractions.ForEachInOrder([&](const extract::ExtractionResult& r) {
+    ++document_id;
+    document.Int(document_id).Text(r.document).Text(r.content_hash).Text(r.reference_date).Run();
+    const long long first_sentence = sentence_id;
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      const extract::SourceRef& s = r.sentences[i];
+      sentence.Int(sentence_id++).Int(document_id).Int(s.line).Int(static_cast<long long>(s.begin))
+          .Int(static_cast<long long>(s.end)).Text(i < r.sentence_texts.size() ? r.sentence_texts[i] : std::string())
+          .Run();
+    }
+    auto sentence_of = [&](int index) -> std::optional<long long> {
+      if (index < 0 || static_cast<std::size_t>(index) >= r.sentences.size()) return std::nullopt;
+      return first_sentence + index;
+    };
+    for (const extract::Mention& m : r.mentions) {
+      mention.Text(resolve(m.entity_id)).Int(document_id).OptionalInt(sentence_of(m.sentence)).Text(m.surface)
+          .Int(m.source.line).Int(static_cast<long long>(m.source.begin)).Int(static_cast<long long>(m.source.end))
+          .Text(m.rule_id).Run();
+    }
+    for (const extract::DateMention& d : r.dates) {
+      date.Int(document_id).OptionalInt(sentence_of(d.sentence)).Text(d.text).Text(d.value).Text(d.mod).Text(d.kind)
+          .Int(d.source.line).Int(static_cast<long long>(d.source.begin)).Int(static_cast<long long>(d.source.end))
+          .Text(d.rule_id).Text(d.anchor).Run();
+    }
+    for (const extract::Event& e : r.events) {
+      ++event_id;
+      event.Int(event_id).Int(document_id).OptionalInt(SentenceAt(r, first_sentence, e.source.begin)).Text(e.date)
+          .Text(e.mod).Text(e.date_text).Int(e.source.line).Int(static_cast<long long>(e.source.begin))
+          .Int(static_cast<long long>(e.source.end)).Run();
+      std::vector<std::string> ids;
+      for (const std::string& id : e.entity_ids) ids.push_back(resolve(id));
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      for (const std::string& id : ids) event_entity.Int(event_id).Text(id).Run();
+    }
+    for (const extract::Relation& rel : r.relations) {
+      relation.Text(rel.type).Text(resolve(rel.from_id)).Text(resolve(rel.to_id)).Text(rel.date).Int(document_id)
+          .OptionalInt(SentenceAt(r, first_sentence, rel.source.begin)).Int(rel.source.line)
+          .Int(static_cast<long long>(rel.source.begin)).Int(static_cast<long long>(rel.source.end)).Text(rel.rule_id)
+          .Run();
+    }
+    return error.empty() ? Status::Ok() : Status::IoError(error);
+  });
+  if (!read.ok()) return read;
+  exec(kIndexes);
+  exec("COMMIT");
+  return error.empty() ? Status::Ok() : Status::IoError(error);
+}
+
+}  // namespace
+
+Status WriteSqliteStore(const graph::KnowledgeGraph& graph, const ExtractionSpill& extractions,
+                        const std::string& path) {
+  const std::string temp = TempPathFor(path);
+  std::error_code ec;
+  std::filesystem::remove(temp, ec);  // a leftover of a killed run
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  Db db(raw);
+  Status status = opened == SQLITE_OK ? Fill(db.get(), graph, extractions)
+                                      : Status::IoError(raw != nullptr ? sqlite3_errmsg(raw) : "cannot open");
+  db.reset();  // close before renaming
+  if (status.ok()) {
+    std::filesystem::rename(temp, path, ec);
+    if (ec) status = Status::IoError("cannot rename into place: " + ec.message());
+  }
+  if (!status.ok()) {
+    std::filesystem::remove(temp, ec);
+    return Status::IoError(path + ": " + status.message());
+  }
+  return Status::Ok();
+}
+
+}  // namespace chronograph::exporters
