@@ -160,9 +160,12 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
 
   clock.Lap(&StageProfile::events);
 
-  // Relations, paragraph by paragraph; a relation is dated like the first
-  // event of the sentence where its statement ends, and the events of that
-  // sentence carry it. Pronouns of the turn's speaker and addressee count as
+  // Relations, paragraph by paragraph; a relation is dated by the date its
+  // own clause states: of the dates written in the sentence where its
+  // statement ends, the one nearest its two mentions ("born in 1971, ...,
+  // co-founded OpenAI in 2015" dates the founding 2015). A sentence that
+  // writes no date lends the relation its event date (carried through the
+  // paragraph), as before. The events of that sentence carry it. Pronouns of the turn's speaker and addressee count as
   // mentions here only.
   std::vector<std::string> sentence_dates(sentences.size());
   std::vector<std::vector<std::size_t>> events_of(sentences.size());
@@ -171,6 +174,28 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     if (sentence_dates[s].empty()) sentence_dates[s] = dates[events[i].date_index].date.value;
     events_of[s].push_back(i);
   }
+  std::vector<std::vector<std::size_t>> written_dates(sentences.size());  // into dates, in text order
+  for (std::size_t d = 0; d < dates.size(); ++d) {
+    const FoundDate& date = dates[d].date;
+    if (date.value.empty() || date.kind == "duration" || date.kind == "anaphoric" || date.approximate) continue;
+    written_dates[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
+  }
+  auto relation_date = [&](const FoundRelation& r) -> std::string {
+    const auto s = static_cast<std::size_t>(r.sentence);
+    std::string best = sentence_dates[s];
+    std::size_t best_distance = static_cast<std::size_t>(-1);
+    for (std::size_t d : written_dates[s]) {
+      const Span& span = dates[d].date.span;
+      const std::size_t distance = span.end <= r.span.begin ? r.span.begin - span.end
+                                   : span.begin >= r.span.end ? span.begin - r.span.end
+                                                              : 0;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = dates[d].date.value;
+      }
+    }
+    return best;
+  };
   const std::vector<Interlocutors> interlocutors = TurnInterlocutors(text, sentences, entities);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
@@ -209,7 +234,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     for (const FoundRelation& r : part) {
       const auto s = static_cast<std::size_t>(r.sentence);
       const Span span{sentences[static_cast<std::size_t>(r.first_sentence)].begin, sentences[s].end};
-      Relation relation{r.type, EntityId(r.from), EntityId(r.to), sentence_dates[s], original(span), source(span),
+      Relation relation{r.type, EntityId(r.from), EntityId(r.to), relation_date(r), original(span), source(span),
                         r.rule_id};
       for (std::size_t i : events_of[s]) {  // result.events[i] was built from events[i]
         const std::vector<std::string>& ids = result.events[i].entity_ids;

@@ -96,7 +96,7 @@ Result<std::string> Expand(const std::string& pattern, const std::map<std::strin
 
 }  // namespace
 
-std::string ExpandSlots(const std::string& pattern) {
+std::string ExpandSlots(const std::string& pattern, const std::string& separator) {
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
@@ -118,7 +118,8 @@ std::string ExpandSlots(const std::string& pattern) {
     const std::string name = pattern.substr(colon + 1, close - colon - 1);
     const std::string one = "\\x{27E6}(?:" + (types == "ANY" ? std::string("[A-Z_]+") : types) + ")#[0-9]+\\x{27E7}";
     out += pattern.substr(pos, open - pos);
-    out += "(?P<" + name + ">" + one + (list ? "(?:[^\\x{27E6}\\x{3002}]{0,6}" + one + ")*" : "") + ")";
+    const std::string between = separator.empty() ? std::string("[^\\x{27E6}\\x{3002}]{0,6}") : "(?:" + separator + ")";
+    out += "(?P<" + name + ">" + one + (list ? "(?:" + between + one + ")*" : "") + ")";
     pos = close + 1;
   }
   out += pattern.substr(std::min(pos, pattern.size()));
@@ -264,7 +265,11 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     if (!ids->insert(id).second) return Status::InvalidRule(where + "duplicate rule id");
     const std::string pattern = get(rule, "pattern");
     if (pattern.empty()) return Status::InvalidRule(where + "missing \"pattern\"");
-    Result<std::string> expanded = Expand(stem == "relations" ? ExpandSlots(pattern) : pattern, definitions);
+    // A file's "list_separator" definition says what may stand between the
+    // items of a {TYPE+:slot} list (its language's commas and conjunctions).
+    const std::string separator = definitions.count("list_separator") != 0 ? "${list_separator}" : "";
+    Result<std::string> expanded =
+        Expand(stem == "relations" ? ExpandSlots(pattern, separator) : pattern, definitions);
     if (!expanded.ok()) return Status::InvalidRule(where + expanded.status().message());
     RE2::Options options;
     options.set_log_errors(false);

@@ -69,8 +69,10 @@ struct PatternRule {
 // Relation patterns run over a sentence skeleton in which every entity
 // mention is written ⟦TYPE#k⟧ (see relations.h). A slot {PERSON:from},
 // {MODEL|CONCEPT:to}, {ANY:to} matches one mention of those types into the
-// named group; {PERSON+:from} matches a list ("A, B 和 C"). Exposed for tests.
-std::string ExpandSlots(const std::string& pattern);
+// named group; {PERSON+:from} matches a list ("A, B 和 C"): items joined by
+// `separator` (a pattern; the rule file's ${list_separator}), or by up to six
+// characters when it is empty. Exposed for tests.
+std::string ExpandSlots(const std::string& pattern, const std::string& separator = "");
 
 class RuleSet {
  public:
