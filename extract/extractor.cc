@@ -162,11 +162,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
 
   // Relations, paragraph by paragraph; a relation is dated by the date its
   // own clause states: of the dates written in the sentence where its
-  // statement ends, the one nearest its two mentions ("born in 1971, ...,
-  // co-founded OpenAI in 2015" dates the founding 2015). A sentence that
-  // writes no date lends the relation its event date (carried through the
-  // paragraph), as before. The events of that sentence carry it. Pronouns of the turn's speaker and addressee count as
-  // mentions here only.
+  // statement ends, the one nearest its later mention ("born in 1971, ...,
+  // co-founded OpenAI in 2015"; "joined Facebook in 2013 and won the Turing
+  // Award in 2018"). A sentence that writes no date lends the relation its
+  // event date (carried through the paragraph), as before. The events of
+  // that sentence carry it.
   std::vector<std::string> sentence_dates(sentences.size());
   std::vector<std::vector<std::size_t>> events_of(sentences.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -186,9 +186,10 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t d : written_dates[s]) {
       const Span& span = dates[d].date.span;
-      const std::size_t distance = span.end <= r.span.begin ? r.span.begin - span.end
-                                   : span.begin >= r.span.end ? span.begin - r.span.end
-                                                              : 0;
+      const Span& near = r.last_mention;
+      const std::size_t distance = span.end <= near.begin ? near.begin - span.end
+                                   : span.begin >= near.end ? span.begin - near.end
+                                                            : 0;
       if (distance < best_distance) {
         best_distance = distance;
         best = dates[d].date.value;

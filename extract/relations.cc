@@ -60,7 +60,7 @@ void Collect(const PatternIndex& index, const std::string& skeleton, const std::
         if (a.canonical == b.canonical || !seen->emplace(m.rule->type, a.canonical, b.canonical).second) continue;
         out->push_back({m.rule->type, a.canonical, b.canonical, m.rule->id, std::min(a.sentence, b.sentence),
                         std::max(a.sentence, b.sentence),
-                        {std::min(a.span.begin, b.span.begin), std::max(a.span.end, b.span.end)}});
+                        a.span.begin > b.span.begin ? a.span : b.span});
       }
     }
   }
