@@ -202,8 +202,10 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    // "Ilya Sutskever: 我们开发了 GPT-1" states nothing about the label.
-    if (interlocutors[s].opens_turn && !by_sentence[s].empty()) by_sentence[s].erase(by_sentence[s].begin());
+    // The speaker's label stays a mention: "Wojciech Zaremba: co-founder of
+    // OpenAI." is a list entry that rules may read ("X: co-founder of Y");
+    // what a turn says ("Ilya Sutskever: 我们开发了 GPT-1") is kept from its
+    // label because no rule's gap crosses the colon (rules/*/relations.json).
     pronouns[s] = PronounMentions(text, sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s]);
     if (pronouns[s].empty()) continue;
     for (const FoundEntity& p : pronouns[s]) by_sentence[s].push_back(&p);
