@@ -120,6 +120,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
         explicit_dates.push_back(*anaphor);
       }
     }
+    if (s < context.no_carry.size() && context.no_carry[s]) elsewhere_in_time = true;
     if (explicit_dates.empty() && paragraph_date && !elsewhere_in_time) explicit_dates.push_back(*paragraph_date);
     if (explicit_dates.empty()) continue;
 

@@ -134,7 +134,14 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   }
   result.reference_date = reference.value;
   result.reference_date_origin = reference.origin;
-  const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities, {reference.value, facts});
+  DateContext date_context{reference.value, facts, {}};
+  if (!rules_->event_rules().empty()) {  // sentences in another time than their paragraph's
+    date_context.no_carry.resize(sentences.size());
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      date_context.no_carry[s] = !rules_->event_index().Run(text, {sentences[s].begin, sentences[s].end}).empty();
+    }
+  }
+  const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities, date_context);
 
   for (const FoundEntity& e : entities) {
     result.mentions.push_back({EntityId(e.canonical), e.canonical, e.type, original(e.span), e.sentence, source(e.span),

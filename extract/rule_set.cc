@@ -223,8 +223,9 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     return Status::InvalidRule(Where(path, line) + "malformed JSON: " + e.what());
   }
   const std::string stem = fs::path(path).stem().string();
-  if (stem != "dates" && stem != "entities" && stem != "relations") {
-    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem + "' (dates, entities, relations)");
+  if (stem != "dates" && stem != "entities" && stem != "relations" && stem != "events") {
+    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem +
+                               "' (dates, entities, relations, events)");
   }
   if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
     return Status::InvalidRule(Where(path, 1) + "expected an object with a \"rules\" array");
@@ -296,7 +297,12 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.suppress = get(rule, "action") == "suppress";
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
     compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
-    if (!get(rule, "action").empty() && !compiled.suppress) {
+    // events: "no_carry" marks words that put a sentence in another time
+    // than the paragraph's ("later", "至今"): it inherits no date (events.h).
+    if (stem == "events" && get(rule, "action") != "no_carry") {
+      return Status::InvalidRule(where + "an events rule needs \"action\": \"no_carry\"");
+    }
+    if (stem != "events" && !get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
     }
     if (!compiled.mod.empty() && compiled.mod != "START" && compiled.mod != "MID" && compiled.mod != "END") {
@@ -342,7 +348,11 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
       paragraph_relation_rules_.push_back(std::move(compiled));
       continue;
     }
-    (stem == "dates" ? date_rules_ : stem == "entities" ? entity_rules_ : relation_rules_).push_back(std::move(compiled));
+    (stem == "dates"      ? date_rules_
+     : stem == "entities" ? entity_rules_
+     : stem == "events"   ? event_rules_
+                          : relation_rules_)
+        .push_back(std::move(compiled));
   }
   return Status::Ok();
 }
@@ -396,6 +406,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
   rules->entity_index_ = std::make_shared<const PatternIndex>(rules->entity_rules_);
   rules->relation_index_ = std::make_shared<const PatternIndex>(rules->relation_rules_);
   rules->paragraph_relation_index_ = std::make_shared<const PatternIndex>(rules->paragraph_relation_rules_);
+  rules->event_index_ = std::make_shared<const PatternIndex>(rules->event_rules_);
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 

@@ -100,6 +100,10 @@ class RuleSet {
   const PatternIndex& entity_index() const { return *entity_index_; }
   const PatternIndex& relation_index() const { return *relation_index_; }
   const PatternIndex& paragraph_relation_index() const { return *paragraph_relation_index_; }
+  // Words that put a sentence in another time than its paragraph's
+  // (rules/<lang>/events.json, "action": "no_carry").
+  const std::vector<PatternRule>& event_rules() const { return event_rules_; }
+  const PatternIndex& event_index() const { return *event_index_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
@@ -118,6 +122,8 @@ class RuleSet {
   std::vector<PatternRule> paragraph_relation_rules_;
   std::shared_ptr<const PatternIndex> date_index_, entity_index_, relation_index_;
   std::shared_ptr<const PatternIndex> paragraph_relation_index_;
+  std::vector<PatternRule> event_rules_;
+  std::shared_ptr<const PatternIndex> event_index_;
   std::map<std::string, int> numerals_;
   std::set<std::string> abbreviations_;
 };
