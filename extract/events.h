@@ -54,6 +54,12 @@ struct DateContext {
   // ("later", "today", "至今": an events rule with "no_carry" matched), so it
   // takes no date carried from earlier sentences; may be empty (none).
   std::vector<bool> no_carry;
+  // Per date (index into the dates given to BuildEvents): true when it
+  // stands next to a birth or death trigger ("born 28 June 1971", "1971 年
+  // 出生于"): it dates only the person nearest it, not the other names of
+  // its sentence, which take another date of the sentence or none; may be
+  // empty (none).
+  std::vector<bool> personal;
 };
 
 // In one pass, in text order: a value written without its year

@@ -134,11 +134,30 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   }
   result.reference_date = reference.value;
   result.reference_date_origin = reference.origin;
-  DateContext date_context{reference.value, facts, {}};
-  if (!rules_->event_rules().empty()) {  // sentences in another time than their paragraph's
+  // Events rules: sentences in another time than their paragraph's
+  // (no_carry), and dates next to a birth or death trigger (personal: at
+  // most a few bytes between them, either side: "born 28 June 1971",
+  // "1971 年出生于").
+  DateContext date_context{reference.value, facts, {}, {}};
+  if (!rules_->event_rules().empty()) {
+    constexpr std::size_t kNextTo = 6;
     date_context.no_carry.resize(sentences.size());
+    date_context.personal.resize(dates.size());
+    std::vector<std::vector<std::size_t>> dates_in(sentences.size());
+    for (std::size_t d = 0; d < dates.size(); ++d) dates_in[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
     for (std::size_t s = 0; s < sentences.size(); ++s) {
-      date_context.no_carry[s] = !rules_->event_index().Run(text, {sentences[s].begin, sentences[s].end}).empty();
+      for (const PatternMatch& m : rules_->event_index().Run(text, {sentences[s].begin, sentences[s].end})) {
+        if (m.rule->kind == "no_carry") {
+          date_context.no_carry[s] = true;
+          continue;
+        }
+        for (std::size_t d : dates_in[s]) {
+          const Span& span = dates[d].date.span;
+          const bool before = m.span.end <= span.begin && span.begin - m.span.end <= kNextTo;
+          const bool after = span.end <= m.span.begin && m.span.begin - span.end <= kNextTo;
+          if (before || after) date_context.personal[d] = true;
+        }
+      }
     }
   }
   const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities, date_context);

@@ -298,9 +298,14 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
     compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
     // events: "no_carry" marks words that put a sentence in another time
-    // than the paragraph's ("later", "至今"): it inherits no date (events.h).
-    if (stem == "events" && get(rule, "action") != "no_carry") {
-      return Status::InvalidRule(where + "an events rule needs \"action\": \"no_carry\"");
+    // than the paragraph's ("later", "至今"): it inherits no date; "personal"
+    // marks a trigger ("born", "出生于") whose adjacent date belongs to one
+    // person only (events.h). The action is kept in `kind`.
+    if (stem == "events") {
+      if (get(rule, "action") != "no_carry" && get(rule, "action") != "personal") {
+        return Status::InvalidRule(where + "an events rule needs \"action\": \"no_carry\" or \"personal\"");
+      }
+      compiled.kind = get(rule, "action");
     }
     if (stem != "events" && !get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
