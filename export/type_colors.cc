@@ -11,6 +11,7 @@ std::string TypeColor(std::string_view type) {
       {"PERSON", "#4e79a7"},  {"ORG", "#f28e2b"},  {"MODEL", "#e15759"},
       {"PRODUCT", "#76b7b2"}, {"DATASET", "#59a14f"}, {"EVENT", "#edc948"},
       {"WORK", "#b07aa1"},    {"CONCEPT", "#ff9da7"}, {"LOCATION", "#9c755f"},
+      {"AWARD", "#d4a6c8"},
   };
   for (const Entry& e : kColors) {
     if (type == e.type) return e.color;

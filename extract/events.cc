@@ -120,6 +120,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
         explicit_dates.push_back(*anaphor);
       }
     }
+    if (s < context.no_carry.size() && context.no_carry[s]) elsewhere_in_time = true;
     if (explicit_dates.empty() && paragraph_date && !elsewhere_in_time) explicit_dates.push_back(*paragraph_date);
     if (explicit_dates.empty()) continue;
 
@@ -138,12 +139,43 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     std::size_t log_d = 1;
     while ((std::size_t{1} << log_d) < starts.size()) ++log_d;
     CountWork(work, (starts.size() + by_sentence[s].size()) * log_d);
+    // A personal date (a birth or death) goes to its person only: the PERSON
+    // nearest before it, else the first after it. Others fall back to the
+    // first date of the sentence that is not personal, or stay undated.
+    auto is_personal = [&](std::size_t d) { return d < context.personal.size() && context.personal[d]; };
+    std::optional<std::size_t> plain;
+    for (std::size_t d : explicit_dates) {
+      if (!is_personal(d)) {
+        plain = d;
+        break;
+      }
+    }
+    auto owner_of = [&](std::size_t d) -> const FoundEntity* {
+      const Span& span = (*dates)[d].date.span;
+      const FoundEntity* before = nullptr;
+      const FoundEntity* after = nullptr;
+      for (const FoundEntity* e : by_sentence[s]) {
+        if (e->type != "PERSON") continue;
+        if (e->span.end <= span.begin) before = e;
+        if (e->span.begin >= span.end && after == nullptr) after = e;
+      }
+      return before != nullptr ? before : after;
+    };
+    std::map<std::size_t, const FoundEntity*> owners;  // personal date -> its person
     std::map<std::size_t, std::set<std::string>> groups;
     for (const FoundEntity* e : by_sentence[s]) {
       std::size_t chosen = explicit_dates.front();
       const auto after = std::upper_bound(starts.begin(), starts.end(), e->span.begin,
                                           [](std::size_t begin, const auto& start) { return begin < start.first; });
       if (after != starts.begin()) chosen = explicit_dates[std::prev(after)->second];
+      if (is_personal(chosen)) {
+        auto it = owners.find(chosen);
+        if (it == owners.end()) it = owners.emplace(chosen, owner_of(chosen)).first;
+        if (it->second == nullptr || it->second->canonical != e->canonical) {
+          if (!plain) continue;
+          chosen = *plain;
+        }
+      }
       groups[chosen].insert(e->canonical);
     }
     if (speaker && InFirstPerson(text.substr(sentence.begin, sentence.end - sentence.begin))) {

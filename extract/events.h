@@ -8,7 +8,8 @@
 //      the current speaker turn, or of the current or previous paragraph;
 //   3. else the last date stated earlier in the same paragraph, unless the
 //      sentence measures time itself (a duration, an unresolved relative
-//      date: "fifteen years would pass before AlexNet").
+//      date: "fifteen years would pass before AlexNet") or speaks of another
+//      time (DateContext::no_carry: "later", "today", "后来", "至今").
 // A relative date ("今天", "两年前", kind "relative") dates its own sentence
 // like an explicit one, but is never carried on to later sentences nor taken
 // by an anaphor: it is an inference, and its errors should not spread. An
@@ -49,6 +50,16 @@ struct SentenceDate {
 struct DateContext {
   std::string reference_date;  // the document's reference date, "YYYY-MM-DD"; "" if unknown
   FactLookup facts;            // dated facts of the rules' entities; may be empty
+  // Per sentence: true when it speaks of another time than its paragraph
+  // ("later", "today", "至今": an events rule with "no_carry" matched), so it
+  // takes no date carried from earlier sentences; may be empty (none).
+  std::vector<bool> no_carry;
+  // Per date (index into the dates given to BuildEvents): true when it
+  // stands next to a birth or death trigger ("born 28 June 1971", "1971 年
+  // 出生于"): it dates only the person nearest it, not the other names of
+  // its sentence, which take another date of the sentence or none; may be
+  // empty (none).
+  std::vector<bool> personal;
 };
 
 // In one pass, in text order: a value written without its year

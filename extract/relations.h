@@ -34,6 +34,7 @@ struct FoundRelation {
   std::string rule_id;
   int first_sentence = 0;  // the evidence is sentences [first_sentence, sentence]
   int sentence = 0;        // where the statement ends: it takes this sentence's date
+  Span last_mention;       // the later of its two mentions (normalised text): its date is the one nearest it
 };
 
 // Mentions written as pronouns in `sentence` (index `sentence_index`):

@@ -97,7 +97,7 @@ Result<std::string> Expand(const std::string& pattern, const std::map<std::strin
 
 }  // namespace
 
-std::string ExpandSlots(const std::string& pattern) {
+std::string ExpandSlots(const std::string& pattern, const std::string& separator) {
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
@@ -119,7 +119,8 @@ std::string ExpandSlots(const std::string& pattern) {
     const std::string name = pattern.substr(colon + 1, close - colon - 1);
     const std::string one = "\\x{27E6}(?:" + (types == "ANY" ? std::string("[A-Z_]+") : types) + ")#[0-9]+\\x{27E7}";
     out += pattern.substr(pos, open - pos);
-    out += "(?P<" + name + ">" + one + (list ? "(?:[^\\x{27E6}\\x{3002}]{0,6}" + one + ")*" : "") + ")";
+    const std::string between = separator.empty() ? std::string("[^\\x{27E6}\\x{3002}]{0,6}") : "(?:" + separator + ")";
+    out += "(?P<" + name + ">" + one + (list ? "(?:" + between + one + ")*" : "") + ")";
     pos = close + 1;
   }
   out += pattern.substr(std::min(pos, pattern.size()));
@@ -223,8 +224,9 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     return Status::InvalidRule(Where(path, line) + "malformed JSON: " + e.what());
   }
   const std::string stem = fs::path(path).stem().string();
-  if (stem != "dates" && stem != "entities" && stem != "relations") {
-    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem + "' (dates, entities, relations)");
+  if (stem != "dates" && stem != "entities" && stem != "relations" && stem != "events") {
+    return Status::InvalidRule(Where(path, 1) + "unknown pattern dimension '" + stem +
+                               "' (dates, entities, relations, events)");
   }
   if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
     return Status::InvalidRule(Where(path, 1) + "expected an object with a \"rules\" array");
@@ -265,7 +267,11 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     if (!ids->insert(id).second) return Status::InvalidRule(where + "duplicate rule id");
     const std::string pattern = get(rule, "pattern");
     if (pattern.empty()) return Status::InvalidRule(where + "missing \"pattern\"");
-    Result<std::string> expanded = Expand(stem == "relations" ? ExpandSlots(pattern) : pattern, definitions);
+    // A file's "list_separator" definition says what may stand between the
+    // items of a {TYPE+:slot} list (its language's commas and conjunctions).
+    const std::string separator = definitions.count("list_separator") != 0 ? "${list_separator}" : "";
+    Result<std::string> expanded =
+        Expand(stem == "relations" ? ExpandSlots(pattern, separator) : pattern, definitions);
     if (!expanded.ok()) return Status::InvalidRule(where + expanded.status().message());
     RE2::Options options;
     options.set_log_errors(false);
@@ -292,7 +298,17 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.suppress = get(rule, "action") == "suppress";
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
     compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
-    if (!get(rule, "action").empty() && !compiled.suppress) {
+    // events: "no_carry" marks words that put a sentence in another time
+    // than the paragraph's ("later", "至今"): it inherits no date; "personal"
+    // marks a trigger ("born", "出生于") whose adjacent date belongs to one
+    // person only (events.h). The action is kept in `kind`.
+    if (stem == "events") {
+      if (get(rule, "action") != "no_carry" && get(rule, "action") != "personal") {
+        return Status::InvalidRule(where + "an events rule needs \"action\": \"no_carry\" or \"personal\"");
+      }
+      compiled.kind = get(rule, "action");
+    }
+    if (stem != "events" && !get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
     }
     if (!compiled.mod.empty() && compiled.mod != "START" && compiled.mod != "MID" && compiled.mod != "END") {
@@ -338,7 +354,11 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
       paragraph_relation_rules_.push_back(std::move(compiled));
       continue;
     }
-    (stem == "dates" ? date_rules_ : stem == "entities" ? entity_rules_ : relation_rules_).push_back(std::move(compiled));
+    (stem == "dates"      ? date_rules_
+     : stem == "entities" ? entity_rules_
+     : stem == "events"   ? event_rules_
+                          : relation_rules_)
+        .push_back(std::move(compiled));
   }
   return Status::Ok();
 }
@@ -396,6 +416,7 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
   rules->entity_index_ = std::make_shared<const PatternIndex>(rules->entity_rules_);
   rules->relation_index_ = std::make_shared<const PatternIndex>(rules->relation_rules_);
   rules->paragraph_relation_index_ = std::make_shared<const PatternIndex>(rules->paragraph_relation_rules_);
+  rules->event_index_ = std::make_shared<const PatternIndex>(rules->event_rules_);
   return std::shared_ptr<const RuleSet>(std::move(rules));
 }
 

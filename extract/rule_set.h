@@ -69,8 +69,10 @@ struct PatternRule {
 // Relation patterns run over a sentence skeleton in which every entity
 // mention is written ⟦TYPE#k⟧ (see relations.h). A slot {PERSON:from},
 // {MODEL|CONCEPT:to}, {ANY:to} matches one mention of those types into the
-// named group; {PERSON+:from} matches a list ("A, B 和 C"). Exposed for tests.
-std::string ExpandSlots(const std::string& pattern);
+// named group; {PERSON+:from} matches a list ("A, B 和 C"): items joined by
+// `separator` (a pattern; the rule file's ${list_separator}), or by up to six
+// characters when it is empty. Exposed for tests.
+std::string ExpandSlots(const std::string& pattern, const std::string& separator = "");
 
 class RuleSet {
  public:
@@ -98,6 +100,10 @@ class RuleSet {
   const PatternIndex& entity_index() const { return *entity_index_; }
   const PatternIndex& relation_index() const { return *relation_index_; }
   const PatternIndex& paragraph_relation_index() const { return *paragraph_relation_index_; }
+  // Words that put a sentence in another time than its paragraph's
+  // (rules/<lang>/events.json, "action": "no_carry").
+  const std::vector<PatternRule>& event_rules() const { return event_rules_; }
+  const PatternIndex& event_index() const { return *event_index_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
@@ -120,6 +126,8 @@ class RuleSet {
   std::vector<PatternRule> paragraph_relation_rules_;
   std::shared_ptr<const PatternIndex> date_index_, entity_index_, relation_index_;
   std::shared_ptr<const PatternIndex> paragraph_relation_index_;
+  std::vector<PatternRule> event_rules_;
+  std::shared_ptr<const PatternIndex> event_index_;
   std::map<std::string, int> numerals_;
   std::string fingerprint_;
   std::set<std::string> abbreviations_;

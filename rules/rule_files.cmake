@@ -22,6 +22,8 @@ set(CHRONOGRAPH_RULE_FILES
   zh/entities.examples.tsv
   zh/relations.json
   zh/relations.examples.tsv
+  zh/events.json
+  zh/events.examples.tsv
   en/numerals.tsv
   en/abbreviations.tsv
   en/dates.json
@@ -30,4 +32,6 @@ set(CHRONOGRAPH_RULE_FILES
   en/entities.examples.tsv
   en/relations.json
   en/relations.examples.tsv
+  en/events.json
+  en/events.examples.tsv
 )

@@ -1,6 +1,7 @@
 // Runs every rules/**/*.examples.tsv row as its own test case (registered at
 // start-up, Duckling-style): the set of dates (value[@MOD]) or entities
-// (TYPE:Canonical) or relations (relation:From>To) found in the text must
+// (TYPE:Canonical) or relations (relation:From>To) or events (date:Entity)
+// found in the text must
 // equal the expected set exactly.
 // Also fails when a rule file has no examples file, when a pattern rule
 // matches none of its file's examples, or when a gazetteer file is never hit.
@@ -49,6 +50,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 bool IsDatesFile(const std::string& file) { return EndsWith(file, "dates.examples.tsv"); }
 bool IsRelationsFile(const std::string& file) { return EndsWith(file, "relations.examples.tsv"); }
+bool IsEventsFile(const std::string& file) { return EndsWith(file, "events.examples.tsv"); }
 
 std::string Trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r");
@@ -109,6 +111,12 @@ std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
       found.insert(r.type + ":" + label[r.from_id] + ">" + label[r.to_id]);
       *rule_ids += " " + r.rule_id;
     }
+  } else if (IsEventsFile(ex.file)) {
+    std::map<std::string, std::string> label;
+    for (const Mention& m : result.mentions) label[m.entity_id] = m.canonical;
+    for (const Event& e : result.events) {
+      for (const std::string& id : e.entity_ids) found.insert(e.date + ":" + label[id]);
+    }
   } else {
     for (const Mention& m : result.mentions) {
       found.insert(m.type + ":" + m.canonical);
@@ -135,7 +143,8 @@ class ExampleTest : public ::testing::Test {
 
 // Every pattern rule matches (or suppresses) in at least one of its file's examples.
 void CheckCoverage(const std::map<std::string, std::vector<Example>>& examples_by_file) {
-  const std::vector<PatternRule>* lists[] = {&Rules()->date_rules(), &Rules()->entity_rules()};
+  const std::vector<PatternRule>* lists[] = {&Rules()->date_rules(), &Rules()->entity_rules(),
+                                             &Rules()->event_rules()};
   // Relation rules match skeletons, not text: their coverage is counted from
   // the rule ids of the relations each example produced.
   std::map<std::string, std::set<std::string>> relation_hits;

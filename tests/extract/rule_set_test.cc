@@ -77,7 +77,7 @@ TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
       {"gazetteer_empty_alias", "common/gazetteer/model.tsv:1: empty alias"},
       {"numerals_bad_value", "zh/numerals.tsv:2: value 'ten' is not a non-negative integer"},
       {"json_not_object", "zh/dates.json:1: expected an object with a \"rules\" array"},
-      {"json_unknown_dimension", "zh/times.json:1: unknown pattern dimension 'times' (dates, entities, relations)"},
+      {"json_unknown_dimension", "zh/times.json:1: unknown pattern dimension 'times' (dates, entities, relations, events)"},
       {"wrong_id_prefix", "zh/dates.json:4: rule en.dates.year: id must start with \"zh.dates.\""},
       {"unknown_definition", "zh/dates.json:6: rule zh.dates.ym: unknown definition ${month}"},
       {"value_missing_capture",
