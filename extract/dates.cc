@@ -1,5 +1,6 @@
 #include "extract/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "extract/numerals.h"
@@ -23,6 +24,9 @@ std::optional<std::string> FormatCapture(const std::string& name, long long n) {
   } else if (HasPrefix(name, "adyear") || HasPrefix(name, "bcyear")) {
     if (n < 1 || n > (HasPrefix(name, "adyear") ? 2999 : 9999)) return std::nullopt;
     std::snprintf(buf, sizeof buf, "%04lld", n);
+  } else if (HasPrefix(name, "century")) {  // the 20th century: 19XX
+    if (n < 11 || n > 30) return std::nullopt;
+    std::snprintf(buf, sizeof buf, "%02lldXX", n - 1);
   } else if (HasPrefix(name, "weekday")) {
     if (n < 1 || n > 7) return std::nullopt;
     std::snprintf(buf, sizeof buf, "%lld", n);
@@ -120,6 +124,15 @@ std::optional<std::string> RenderDateValue(const PatternMatch& match, std::strin
   if (match.rule->kind == "relative") {
     if (!ParseRelativeTemplate(out)) return std::nullopt;  // e.g. an alias holding ')'
     return out;
+  }
+  // Every full day must be on the calendar (02/30/2000 is not).
+  for (std::size_t begin = 0; begin < out.size();) {
+    const std::size_t end = std::min(out.find('/', begin), out.size());
+    const std::string_view part = std::string_view(out).substr(begin, end - begin);
+    if (part.size() == 10 && part[4] == '-' && part[7] == '-' && part.rfind("XXXX", 0) != 0 && !IsCalendarDate(part)) {
+      return std::nullopt;
+    }
+    begin = end + 1;
   }
   // An interval must not run backwards ("2003 年到 2002 年" is no interval).
   if (const auto slash = out.find('/');

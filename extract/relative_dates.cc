@@ -145,14 +145,16 @@ std::optional<RelativeTemplate> ParseRelativeTemplate(std::string_view value) {
         return std::nullopt;
       }
     }
-    if (pos >= value.size() || (value[pos] != 'D' && value[pos] != 'M')) return std::nullopt;
+    if (pos >= value.size() || (value[pos] != 'D' && value[pos] != 'M' && value[pos] != 'N')) return std::nullopt;
     snap.what = value[pos++];
-    if (snap.what == 'M' && snap.op != '=') return std::nullopt;
+    if ((snap.what == 'M' || snap.what == 'N') && snap.op != '=') return std::nullopt;
     const std::size_t start = pos;
     int n = 0;
     while (pos < value.size() && IsDigit(value[pos]) && pos - start < 2) n = n * 10 + (value[pos++] - '0');
     if (pos == start) return std::nullopt;
-    if (snap.what == 'D' ? (n < 1 || n > 7) : (n < 1 || n > 12)) return std::nullopt;
+    if (snap.what == 'D' ? (n < 1 || n > 7) : snap.what == 'M' ? (n < 1 || n > 12) : (n < 1 || n > 31)) {
+      return std::nullopt;
+    }
     snap.n = n;
     t.snaps.push_back(snap);
   }
@@ -177,7 +179,7 @@ std::string CheckRelativeTemplate(std::string_view value) {
   if (!ParseRelativeTemplate(filled)) {
     return "relative value '" + std::string(value) +
            "' is not ANCHOR{(+|-)AMOUNT UNIT}{SNAP} (anchor DCT, PREV, EVENT, fact(${alias}) or a date; unit Y, H, "
-           "Q, M, W or D; snap =Dn, >Dn, <Dn, =Mmm or #kDn)";
+           "Q, M, W or D; snap =Dn, >Dn, <Dn, =Mmm, =Ndd or #kDn)";
   }
   return "";
 }
@@ -212,6 +214,8 @@ std::string ApplyOffsets(std::string_view anchor, const RelativeTemplate& relati
   for (const RelativeTemplate::Snap& sn : relative.snaps) {
     if (sn.what == 'M') {
       month_set = true;
+    } else if (sn.what == 'N') {
+      if (!month_set && UnitRank(anchor_unit) < UnitRank('M')) return "";
     } else if (sn.op == '#') {
       if (!month_set && UnitRank(anchor_unit) < UnitRank('M')) return "";
     } else if (UnitRank(anchor_unit) < UnitRank('D')) {
@@ -253,6 +257,11 @@ std::string ApplyOffsets(std::string_view anchor, const RelativeTemplate& relati
     if (sn.what == 'M') {
       month = sn.n;
       day = 1;
+      continue;
+    }
+    if (sn.what == 'N') {  // day of the month: "上个月5号"
+      if (sn.n > DaysInMonth(y, month)) return "";
+      day = sn.n;
       continue;
     }
     const long long days = DaysFromCivil(y, month, day);

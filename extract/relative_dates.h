@@ -12,7 +12,7 @@
 // (quarter), M, W (week) or D. SNAPs move the result after the offsets:
 //   =Dn  weekday n (1 Monday .. 7 Sunday) of the ISO week reached
 //   >Dn  the first weekday n after the day reached; <Dn the last before it
-//   =Mmm month mm of the year reached
+//   =Mmm month mm of the year reached; =Ndd day dd of the month reached
 //   #kDn the k-th weekday n of the month reached (k 1..5, or L: the last)
 // The result has the granularity of the finest unit or snap ("DCT-1Y" is a
 // year, "DCT-6M" a month, "DCT+0W" an ISO week 2013-W07, "DCT+0Q" a quarter
@@ -39,8 +39,8 @@ struct RelativeTemplate {
   };
   struct Snap {
     char op = '=';   // '=', '>', '<' or '#'
-    char what = 'D'; // 'D' (a weekday) or 'M' (a month)
-    int n = 1;       // the weekday 1-7 or the month 1-12
+    char what = 'D'; // 'D' (a weekday), 'M' (a month) or 'N' (a day of the month)
+    int n = 1;       // the weekday 1-7, the month 1-12 or the day 1-31
     int nth = 0;     // '#': 1..5, or -1 for the last
   };
   Anchor anchor = Anchor::kReference;
