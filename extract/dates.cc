@@ -30,6 +30,9 @@ std::optional<std::string> FormatCapture(const std::string& name, long long n) {
   } else if (HasPrefix(name, "weekday")) {
     if (n < 1 || n > 7) return std::nullopt;
     std::snprintf(buf, sizeof buf, "%lld", n);
+  } else if (HasPrefix(name, "isoweek")) {  // an ISO week number
+    if (n < 1 || n > 53) return std::nullopt;
+    std::snprintf(buf, sizeof buf, "%02lld", n);
   } else if (HasPrefix(name, "year")) {
     if (n < 1000 || n > 2999) return std::nullopt;
     std::snprintf(buf, sizeof buf, "%04lld", n);

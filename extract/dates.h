@@ -16,7 +16,7 @@
 // adyear* any year 1-2999 (公元 800 年), bcyear* a year before the era
 // (written BC0221); weekday* 1 (Monday) to 7 (日, 天: Sunday); yearhalf*
 // the months of that many years and a half (1年半: 18); century* a
-// century 11-30 as its years (20: 19XX). Digits with an
+// century 11-30 as its years (20: 19XX); isoweek* a week number, 2 digits. Digits with an
 // ordinal suffix read as the digits (23rd: 23).
 // A rule with "ambiguous_order" reads month and day captures in the order
 // DateOrder says (US month first by default), unless only the other order

@@ -79,7 +79,7 @@ bool ParsePartDays(std::string_view s, DatePart* part, CivilDay* first, CivilDay
   }
   if (s[pos] != '-') return false;
   ++pos;
-  if (pos + 1 < s.size() && s[pos] == 'H') {
+  if (pos + 1 < s.size() && s[pos] == 'H' && IsDigit(s[pos + 1])) {
     ++pos;
     if (!ReadDigits(s, &pos, 1, &p.half) || pos != s.size() || p.half < 1 || p.half > 2) return false;
     p.granularity = Granularity::kHalf;
@@ -88,7 +88,7 @@ bool ParsePartDays(std::string_view s, DatePart* part, CivilDay* first, CivilDay
     *last = CivilDay{p.year, p.half == 1 ? 6 : 12, p.half == 1 ? 30 : 31};
     return true;
   }
-  if (pos + 1 < s.size() && s[pos] == 'W') {
+  if (pos + 1 < s.size() && s[pos] == 'W' && IsDigit(s[pos + 1])) {
     ++pos;
     if (!ReadDigits(s, &pos, 2, &p.week) || pos != s.size() || p.week < 1) return false;
     // ISO week 1 holds the year's first Thursday; weeks start on Monday.
@@ -106,7 +106,7 @@ bool ParsePartDays(std::string_view s, DatePart* part, CivilDay* first, CivilDay
     *part = p;
     return true;
   }
-  if (s.size() == pos + 2 && !IsDigit(s[pos])) {
+  if (s.size() == pos + 2 && !IsDigit(s[pos]) && !IsDigit(s[pos + 1])) {  // a season
     static constexpr std::string_view kSeasons[] = {"SP", "SU", "FA", "WI"};
     for (int i = 0; i < 4; ++i) {
       if (s.substr(pos) != kSeasons[i]) continue;
