@@ -262,6 +262,7 @@ Status RunBuild(const BuildOptions& options) {
   PoolOptions pool;
   pool.threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   pool.extract.reference_date = options.reference_date;
+  pool.extract.date_order = options.date_order == "dmy" ? extract::DateOrder::kDayFirst : extract::DateOrder::kMonthFirst;
   pool.extract.threads = pool.threads;  // a very long document uses them too
   pool.cache = cache.get();
   PoolProfile profile;

@@ -26,6 +26,9 @@ struct BuildOptions {
   // ("去年", "yesterday") count from it. "" = each document's own (front
   // matter, header line or an anchored "today"; see extract/reference_date.h).
   std::string reference_date;
+  // How ambiguous numeric dates (3/4/2015) read (--date-order): "mdy" (US,
+  // default) or "dmy". See extract/dates.h.
+  std::string date_order = "mdy";
   // Per-entity TimelineJS files under OUT/timelines/: the entities named
   // here (label, id or alias, ASCII case-insensitive; an unknown name is
   // InvalidInput listing near matches), or every entity with per_entity.

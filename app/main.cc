@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
       ->check([](const std::string& value) -> std::string {
         return chronograph::extract::IsCalendarDate(value) ? "" : "not a calendar date YYYY-MM-DD: " + value;
       });
+  build_cmd->add_option("--date-order", build.date_order,
+                        "How numeric dates whose order is not clear are read: mdy (3/4/2015 is March 4, the "
+                        "default) or dmy (4 March); 31/10/74 reads as October 31 either way")
+      ->check(CLI::IsMember({"mdy", "dmy"}));
   build_cmd->add_flag("!--no-layout", build.layout,
                       "Write graph.graphml and graph.gexf without node positions (skips the layout; "
                       "Gephi then places nodes itself)");

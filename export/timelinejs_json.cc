@@ -31,6 +31,20 @@ Json DateObject(const graph::DatePart& part, bool is_end) {
       j["year"] = part.year;
       j["month"] = (part.quarter - 1) * 3 + (is_end ? 3 : 1);
       break;
+    case graph::Granularity::kHalf:
+    case graph::Granularity::kSeason: {  // the months it covers
+      const graph::CivilDay& d = is_end ? part.last : part.first;
+      j["year"] = d.year;
+      j["month"] = d.month;
+      break;
+    }
+    case graph::Granularity::kWeek: {  // its Monday (or Sunday at the end)
+      const graph::CivilDay& d = is_end ? part.last : part.first;
+      j["year"] = d.year;
+      j["month"] = d.month;
+      j["day"] = d.day;
+      break;
+    }
     case graph::Granularity::kMonth:
       j["year"] = part.year;
       j["month"] = part.month;

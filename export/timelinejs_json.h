@@ -9,7 +9,9 @@
 // year/month/day are JSON integers and only those the value states: "2012"
 // stays year-only (never padded to January 1). "2002/2003" -> start 2002,
 // end 2003; "201X" -> 2010..2019; "2016-Q2" -> start month 4 (an interval
-// ending in a quarter ends at the quarter's last month). Events whose date
+// ending in a quarter ends at the quarter's last month); a half or season
+// gives its first month, an ISO week "2013-W07" its Monday 2013-02-11 (the
+// display_date keeps the text as written). Events whose date
 // does not parse (graph::ParseDateValue) are left out. With an event filter
 // (per-entity files) the kept slides keep the unique_id they have in the
 // corpus file. Deterministic; thread-safe (reads the graph only).

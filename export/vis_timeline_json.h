@@ -5,7 +5,8 @@
 // start "YYYY-MM-DD", end?, type "range"|"point", group (EventGroup), title
 // (the sentence, HTML-escaped)}. Dates are always full days because
 // vis-timeline reads "2012" as milliseconds: a point starts on the first day
-// its value covers ("2012" -> "2012-01-01", "2016-Q2" -> "2016-04-01");
+// its value covers ("2012" -> "2012-01-01", "2016-Q2" -> "2016-04-01",
+// "2013-W07" -> its Monday "2013-02-11");
 // intervals and decades are ranges to their last day ("2002/2003" ->
 // "2002-01-01".."2003-12-31", "201X" -> "2010-01-01".."2019-12-31").
 // Groups: one per item group, sorted, {id, content}. Events whose date does

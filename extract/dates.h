@@ -11,6 +11,17 @@
 // an empty value and its filled-in template in `relative` ("DCT-1Y"; see
 // relative_dates.h); captures named entity* are copied as written (an
 // alias), not read as numbers. events.h resolves them.
+// More capture names: shortyear* is a year of two digits or four (74 is
+// 1974, 12 is 2012: 00-68 are 20yy, 69-99 19yy, as POSIX strptime %y);
+// adyear* any year 1-2999 (公元 800 年), bcyear* a year before the era
+// (written BC0221); weekday* 1 (Monday) to 7 (日, 天: Sunday); yearhalf*
+// the months of that many years and a half (1年半: 18); century* a
+// century 11-30 as its years (20: 19XX); isoweek* a week number, 2 digits. Digits with an
+// ordinal suffix read as the digits (23rd: 23).
+// A rule with "ambiguous_order" reads month and day captures in the order
+// DateOrder says (US month first by default), unless only the other order
+// is possible (31/10/74). An interval whose two ends share one year capture
+// and run backwards starts the year before ("from December to May 2025").
 #ifndef CHRONOGRAPH_EXTRACT_DATES_H_
 #define CHRONOGRAPH_EXTRACT_DATES_H_
 
@@ -24,6 +35,9 @@
 
 namespace chronograph::extract {
 
+// How numeric dates whose order the text does not tell are read (3/4/2015).
+enum class DateOrder { kMonthFirst, kDayFirst };
+
 struct FoundDate {
   Span span;
   std::string value;
@@ -33,12 +47,15 @@ struct FoundDate {
   std::string relative;  // kind "relative": the filled-in template, e.g. "PREV+2Y"
   std::string anchor;    // once resolved: what it was counted from (relative_dates.h)
   bool approximate = false;  // rule says "approximate": dates no event
+  bool yearless_next = false;  // rule says "yearless": "next" (rule_set.h)
 };
 
-std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSet& rules);
+std::vector<FoundDate> FindDates(std::string_view text, Span range, const RuleSet& rules,
+                                 DateOrder order = DateOrder::kMonthFirst);
 
 // Fills a value template from a match; nullopt if a number is out of range.
-std::optional<std::string> RenderDateValue(const PatternMatch& match, std::string_view text, const RuleSet& rules);
+std::optional<std::string> RenderDateValue(const PatternMatch& match, std::string_view text, const RuleSet& rules,
+                                           DateOrder order = DateOrder::kMonthFirst);
 
 }  // namespace chronograph::extract
 

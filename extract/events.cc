@@ -1,6 +1,7 @@
 #include "extract/events.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <iterator>
 #include <map>
@@ -50,8 +51,20 @@ bool StartsLine(std::string_view text, const Sentence& sentence) {
 
 }  // namespace
 
+namespace {
+
+// Replaces every "XXXX" (year) and "-XX-" (month) of a value.
+std::string FillUnknown(std::string value, const std::string& year, const std::string& month) {
+  for (std::size_t p = value.find("XXXX"); p != std::string::npos; p = value.find("XXXX", p + 4)) value.replace(p, 4, year);
+  for (std::size_t p = value.find("-XX"); p != std::string::npos; p = value.find("-XX", p + 3)) value.replace(p + 1, 2, month);
+  return value;
+}
+
+}  // namespace
+
 void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context) {
-  std::string last_year, last_value;
+  std::string last_year, last_month, last_value;
+  const bool have_reference = IsCalendarDate(context.reference_date);
   for (SentenceDate& d : *dates) {
     std::string& value = d.date.value;
     if (d.date.kind == "relative") {
@@ -61,11 +74,31 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
         }
       }
     } else if (value.rfind("XXXX", 0) == 0) {
-      value = last_year.empty() ? "" : last_year + value.substr(4);  // no year to take: dropped
+      const bool needs_month = value.find("-XX") != std::string::npos;
+      if (!last_year.empty() && (!needs_month || !last_month.empty())) {
+        value = FillUnknown(value, last_year, last_month);  // the year (and month) of the date stated last
+      } else if (have_reference && !needs_month && d.date.kind != "anaphoric") {
+        // Nothing stated before: the reference date's year, or with
+        // "yearless": "next" the next occurrence on or after it.
+        const std::string written = value;
+        const int ref_year = (context.reference_date[0] - '0') * 1000 + (context.reference_date[1] - '0') * 100 +
+                             (context.reference_date[2] - '0') * 10 + (context.reference_date[3] - '0');
+        value = FillUnknown(written, context.reference_date.substr(0, 4), "");
+        const std::string start = value.substr(0, value.find('/'));
+        if (d.date.yearless_next && start.size() > 5 &&
+            start.compare(5, std::string::npos, context.reference_date, 5, start.size() - 5) < 0) {
+          char next[8];
+          std::snprintf(next, sizeof next, "%04d", ref_year + 1);
+          value = FillUnknown(written, next, "");
+        }
+      } else {
+        value = "";  // no year to take: dropped
+      }
     }
     if (Dates(d.date) && value.size() >= 4 &&
         std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
       last_year = value.substr(0, 4);
+      last_month = value.size() >= 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '1' ? value.substr(5, 2) : "";
       last_value = value;
     }
   }

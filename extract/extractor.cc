@@ -97,7 +97,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   auto dates_of = [&](std::size_t first, std::size_t last) {
     std::vector<SentenceDate> part;
     for (std::size_t s = first; s < last; ++s) {
-      for (FoundDate& d : FindDates(text, {sentences[s].begin, sentences[s].end}, *rules_)) {
+      for (FoundDate& d : FindDates(text, {sentences[s].begin, sentences[s].end}, *rules_, options.date_order)) {
         part.push_back({std::move(d), static_cast<int>(s)});
       }
     }

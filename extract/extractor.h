@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "extract/dates.h"
 #include "extract/document.h"
 #include "extract/entities.h"
 #include "extract/extraction.h"
@@ -30,6 +31,9 @@ struct ExtractOptions {
   // relative dates ("去年", "yesterday") count from it. "" (default): find it
   // in the document (reference_date.h); with none, they stay unresolved.
   std::string reference_date;
+  // How numeric dates whose order the text does not tell (3/4/2015) read:
+  // month first (US, default) or day first (chronograph build --date-order).
+  DateOrder date_order = DateOrder::kMonthFirst;
   // When set, the time of each stage is added to it.
   StageProfile* profile = nullptr;
   // Threads for the sentence-by-sentence stages (dates, entity patterns,

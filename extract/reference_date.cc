@@ -112,7 +112,10 @@ std::optional<std::string> InferReferenceDate(const std::vector<SentenceDate>& d
     CountWork(work);
     if (dates[i].date.kind != "relative") continue;
     std::optional<RelativeTemplate> today = ParseRelativeTemplate(dates[i].date.relative);
-    if (!today || today->anchor != RelativeTemplate::Anchor::kReference || today->Granularity() != 'D') continue;
+    if (!today || today->anchor != RelativeTemplate::Anchor::kReference || today->Granularity() != 'D' ||
+        !today->snaps.empty()) {
+      continue;  // a weekday snap cannot be counted back
+    }
     todays.emplace_back(i, std::move(*today));
   }
   if (todays.empty()) return std::nullopt;

@@ -7,7 +7,19 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-int UnitRank(char unit) { return unit == 'Y' ? 0 : unit == 'M' ? 1 : 2; }
+// Coarse to fine: a year, a half, a quarter, a month, a week, a day.
+int UnitRank(char unit) {
+  switch (unit) {
+    case 'Y': return 0;
+    case 'H': return 1;
+    case 'Q': return 2;
+    case 'M': return 3;
+    case 'W': return 4;
+    default: return 5;
+  }
+}
+
+bool IsUnit(char c) { return c == 'Y' || c == 'H' || c == 'Q' || c == 'M' || c == 'W' || c == 'D'; }
 
 // Reads exactly n digits at value[pos].
 std::optional<int> Digits(std::string_view value, std::size_t pos, std::size_t n) {
@@ -56,6 +68,10 @@ char RelativeTemplate::Granularity() const {
   for (const Offset& o : offsets) {
     if (UnitRank(o.unit) > UnitRank(unit)) unit = o.unit;
   }
+  for (const Snap& s : snaps) {
+    const char u = s.what == 'M' && s.op == '=' ? 'M' : 'D';
+    if (UnitRank(u) > UnitRank(unit)) unit = u;
+  }
   return unit;
 }
 
@@ -71,6 +87,15 @@ std::optional<RelativeTemplate> ParseRelativeTemplate(std::string_view value) {
   } else if (value.rfind("EVENT", 0) == 0) {
     t.anchor = RelativeTemplate::Anchor::kEvent;
     pos = 5;
+  } else if (Digits(value, 0, 4)) {
+    // A date written out: YYYY, YYYY-MM or YYYY-MM-DD.
+    pos = 4;
+    if (Digits(value, 5, 2) && value[4] == '-') {
+      pos = 7;
+      if (value.size() > 7 && value[7] == '-' && Digits(value, 8, 2)) pos = 10;
+    }
+    t.anchor = RelativeTemplate::Anchor::kLiteral;
+    t.literal = std::string(value.substr(0, pos));
   } else {
     // fact(alias): the alias may hold anything but a closing parenthesis
     // followed by an offset, so the last ')' ends it.
@@ -88,9 +113,8 @@ std::optional<RelativeTemplate> ParseRelativeTemplate(std::string_view value) {
     t.entity = std::string(value.substr(open + 1, close - open - 1));
     pos = close + 1;
   }
-  while (pos < value.size()) {
+  while (pos < value.size() && (value[pos] == '+' || value[pos] == '-')) {
     const char sign = value[pos++];
-    if (sign != '+' && sign != '-') return std::nullopt;
     RelativeTemplate::Offset o;
     if (pos < value.size() && value[pos] == 'X') {
       o.known = false;
@@ -100,10 +124,39 @@ std::optional<RelativeTemplate> ParseRelativeTemplate(std::string_view value) {
       while (pos < value.size() && IsDigit(value[pos]) && pos - start < 6) o.amount = o.amount * 10 + (value[pos++] - '0');
       if (pos == start) return std::nullopt;
     }
-    if (pos >= value.size() || (value[pos] != 'Y' && value[pos] != 'M' && value[pos] != 'D')) return std::nullopt;
+    if (pos >= value.size() || !IsUnit(value[pos])) return std::nullopt;
     o.unit = value[pos++];
     if (sign == '-') o.amount = -o.amount;
     t.offsets.push_back(o);
+  }
+  // Snaps: =Dn >Dn <Dn =Mmm #kDn (#LDn).
+  while (pos < value.size()) {
+    RelativeTemplate::Snap snap;
+    snap.op = value[pos++];
+    if (snap.op != '=' && snap.op != '>' && snap.op != '<' && snap.op != '#') return std::nullopt;
+    if (snap.op == '#') {
+      if (pos < value.size() && value[pos] == 'L') {
+        snap.nth = -1;
+        ++pos;
+      } else if (std::optional<int> k = Digits(value, pos, 1); k && *k >= 1 && *k <= 5) {
+        snap.nth = *k;
+        ++pos;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (pos >= value.size() || (value[pos] != 'D' && value[pos] != 'M' && value[pos] != 'N')) return std::nullopt;
+    snap.what = value[pos++];
+    if ((snap.what == 'M' || snap.what == 'N') && snap.op != '=') return std::nullopt;
+    const std::size_t start = pos;
+    int n = 0;
+    while (pos < value.size() && IsDigit(value[pos]) && pos - start < 2) n = n * 10 + (value[pos++] - '0');
+    if (pos == start) return std::nullopt;
+    if (snap.what == 'D' ? (n < 1 || n > 7) : snap.what == 'M' ? (n < 1 || n > 12) : (n < 1 || n > 31)) {
+      return std::nullopt;
+    }
+    snap.n = n;
+    t.snaps.push_back(snap);
   }
   return t;
 }
@@ -114,7 +167,10 @@ std::string CheckRelativeTemplate(std::string_view value) {
     if (value.compare(pos, 2, "${") == 0) {
       const std::size_t close = value.find('}', pos);
       if (close == std::string_view::npos) return "unclosed ${";
-      filled += '1';  // a number or an alias: either reads as "1" here
+      // A number or an alias reads as "1" here; a year as a year, a month
+      // or day as two digits (a date written out: "${year}-${month}").
+      const std::string_view name = value.substr(pos + 2, close - pos - 2);
+      filled += name.rfind("year", 0) == 0 ? "2000" : (name.rfind("month", 0) == 0 || name.rfind("day", 0) == 0) ? "01" : "1";
       pos = close + 1;
     } else {
       filled += value[pos++];
@@ -122,7 +178,8 @@ std::string CheckRelativeTemplate(std::string_view value) {
   }
   if (!ParseRelativeTemplate(filled)) {
     return "relative value '" + std::string(value) +
-           "' is not ANCHOR{(+|-)AMOUNT UNIT} (anchor DCT, PREV, EVENT or fact(${alias}); unit Y, M or D)";
+           "' is not ANCHOR{(+|-)AMOUNT UNIT}{SNAP} (anchor DCT, PREV, EVENT, fact(${alias}) or a date; unit Y, H, "
+           "Q, M, W or D; snap =Dn, >Dn, <Dn, =Mmm, =Ndd or #kDn)";
   }
   return "";
 }
@@ -147,33 +204,104 @@ std::string ApplyOffsets(std::string_view anchor, const RelativeTemplate& relati
   } else if (anchor.size() != 4) {
     return "";
   }
+  // What each step needs of the anchor: halves, quarters and months a
+  // month; weeks, days and weekday snaps a day; =Mmm and #kDn only a year.
+  auto needs = [](char unit) { return unit == 'W' || unit == 'D' ? 'D' : unit == 'Y' ? 'Y' : 'M'; };
+  for (const RelativeTemplate::Offset& o : relative.offsets) {
+    if (UnitRank(needs(o.unit)) > UnitRank(anchor_unit)) return "";
+  }
+  bool month_set = false;  // a =Mmm snap: the month is now known
+  for (const RelativeTemplate::Snap& sn : relative.snaps) {
+    if (sn.what == 'M') {
+      month_set = true;
+    } else if (sn.what == 'N') {
+      if (!month_set && UnitRank(anchor_unit) < UnitRank('M')) return "";
+    } else if (sn.op == '#') {
+      if (!month_set && UnitRank(anchor_unit) < UnitRank('M')) return "";
+    } else if (UnitRank(anchor_unit) < UnitRank('D')) {
+      return "";
+    }
+  }
   const char unit = relative.Granularity();
-  if (UnitRank(unit) > UnitRank(anchor_unit)) return "";
 
   long long y = *year;
+  auto add_months = [&](long long n) {
+    const long long months = y * 12 + (month - 1) + n;
+    y = months >= 0 ? months / 12 : (months - 11) / 12;
+    month = static_cast<int>(months - y * 12) + 1;
+  };
+  auto add_days = [&](long long n) {
+    if (day > DaysInMonth(y, month)) day = DaysInMonth(y, month);  // 2012-02-29 + 1Y + 1D
+    CivilFromDays(DaysFromCivil(y, month, day) + n, &y, &month, &day);
+  };
   for (const RelativeTemplate::Offset& o : relative.offsets) {
     if (!o.known) return "";
-    if (o.unit == 'Y') {
-      y += o.amount;
-    } else if (o.unit == 'M') {
-      const long long months = y * 12 + (month - 1) + o.amount;
-      y = months >= 0 ? months / 12 : (months - 11) / 12;
-      month = static_cast<int>(months - y * 12) + 1;
-    } else {
-      if (y < 1000 || y > 2999) return "";
-      if (day > DaysInMonth(y, month)) day = DaysInMonth(y, month);  // 2012-02-29 + 1Y + 1D
-      CivilFromDays(DaysFromCivil(y, month, day) + o.amount, &y, &month, &day);
+    if (o.amount > 100000 || o.amount < -100000) return "";
+    switch (o.unit) {
+      case 'Y': y += o.amount; break;
+      case 'H': add_months(6 * o.amount); break;
+      case 'Q': add_months(3 * o.amount); break;
+      case 'M': add_months(o.amount); break;
+      case 'W':
+        if (y < 1000 || y > 2999) return "";
+        add_days(7 * o.amount);
+        break;
+      default:
+        if (y < 1000 || y > 2999) return "";
+        add_days(o.amount);
     }
     if (y < 1000 || y > 2999) return "";
   }
   if (day > DaysInMonth(y, month)) day = DaysInMonth(y, month);  // 2012-02-29 - 1Y = 2011-02-28
-  char buf[16];
-  if (unit == 'Y') {
-    std::snprintf(buf, sizeof buf, "%04lld", y);
-  } else if (unit == 'M') {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d", y, month);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, month, day);
+  for (const RelativeTemplate::Snap& sn : relative.snaps) {
+    if (sn.what == 'M') {
+      month = sn.n;
+      day = 1;
+      continue;
+    }
+    if (sn.what == 'N') {  // day of the month: "上个月5号"
+      if (sn.n > DaysInMonth(y, month)) return "";
+      day = sn.n;
+      continue;
+    }
+    const long long days = DaysFromCivil(y, month, day);
+    const int weekday = static_cast<int>(((days + 3) % 7 + 7) % 7) + 1;  // 1970-01-01 was a Thursday
+    if (sn.op == '=') {
+      add_days(sn.n - weekday);
+    } else if (sn.op == '>') {
+      add_days((sn.n - weekday + 7) % 7 == 0 ? 7 : (sn.n - weekday + 7) % 7);
+    } else if (sn.op == '<') {
+      add_days(-((weekday - sn.n + 7) % 7 == 0 ? 7 : (weekday - sn.n + 7) % 7));
+    } else {  // '#': the k-th (or last) weekday n of the month
+      const int first_weekday = static_cast<int>(((DaysFromCivil(y, month, 1) + 3) % 7 + 7) % 7) + 1;
+      const int first = 1 + (sn.n - first_weekday + 7) % 7;
+      int d = sn.nth > 0 ? first + 7 * (sn.nth - 1) : first + 7 * ((DaysInMonth(y, month) - first) / 7);
+      if (d > DaysInMonth(y, month)) return "";  // no fifth Monday this month
+      day = d;
+    }
+    if (y < 1000 || y > 2999) return "";
+  }
+  char buf[48];
+  switch (unit) {
+    case 'Y': std::snprintf(buf, sizeof buf, "%04lld", y); break;
+    case 'H': std::snprintf(buf, sizeof buf, "%04lld-H%d", y, month <= 6 ? 1 : 2); break;
+    case 'Q': std::snprintf(buf, sizeof buf, "%04lld-Q%d", y, (month - 1) / 3 + 1); break;
+    case 'M': std::snprintf(buf, sizeof buf, "%04lld-%02d", y, month); break;
+    case 'W': {
+      // The ISO week: the one holding this week's Thursday, numbered in
+      // the Thursday's year.
+      const long long days = DaysFromCivil(y, month, day);
+      const long long weekday = ((days + 3) % 7 + 7) % 7 + 1;
+      const long long thursday = days - weekday + 4;
+      long long ty = 0;
+      int tm = 0, td = 0;
+      CivilFromDays(thursday, &ty, &tm, &td);
+      const long long week = (thursday - DaysFromCivil(ty, 1, 1)) / 7 + 1;
+      if (ty < 1000 || ty > 2999) return "";
+      std::snprintf(buf, sizeof buf, "%04lld-W%02lld", ty, week);
+      break;
+    }
+    default: std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, month, day);
   }
   return buf;
 }
@@ -203,8 +331,19 @@ std::string ResolveRelative(const RelativeTemplate& relative, const Anchors& anc
       how = "reference date " + from;
       break;
     case RelativeTemplate::Anchor::kPrevious:
-      from = anchors.previous;
-      how = "previous date " + from;
+      // "three weeks later" with nothing stated before counts from the
+      // reference date: the moment the text speaks from.
+      if (anchors.previous.empty()) {
+        from = anchors.reference_date;
+        how = "reference date " + from + " (no date stated before)";
+      } else {
+        from = anchors.previous;
+        how = "previous date " + from;
+      }
+      break;
+    case RelativeTemplate::Anchor::kLiteral:
+      from = relative.literal;
+      how = "date " + from;
       break;
     case RelativeTemplate::Anchor::kFact:
       if (anchors.facts != nullptr && *anchors.facts) {

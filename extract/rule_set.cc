@@ -298,6 +298,12 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.suppress = get(rule, "action") == "suppress";
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
     compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
+    compiled.ambiguous_order =
+        rule.contains("ambiguous_order") && rule["ambiguous_order"].is_boolean() && rule["ambiguous_order"].get<bool>();
+    if (const std::string yearless = get(rule, "yearless"); !yearless.empty()) {
+      if (yearless != "next" && yearless != "same") return Status::InvalidRule(where + "yearless must be next or same");
+      compiled.yearless_next = yearless == "next";
+    }
     // events: "no_carry" marks words that put a sentence in another time
     // than the paragraph's ("later", "至今"): it inherits no date; "personal"
     // marks a trigger ("born", "出生于") whose adjacent date belongs to one
@@ -311,8 +317,9 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     if (stem != "events" && !get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");
     }
-    if (!compiled.mod.empty() && compiled.mod != "START" && compiled.mod != "MID" && compiled.mod != "END") {
-      return Status::InvalidRule(where + "mod must be START, MID or END");
+    if (!compiled.mod.empty() && compiled.mod != "START" && compiled.mod != "MID" && compiled.mod != "END" &&
+        compiled.mod != "APPROX") {
+      return Status::InvalidRule(where + "mod must be START, MID, END or APPROX");
     }
     if (!compiled.suppress) {
       if (stem == "entities" && compiled.type.empty()) return Status::InvalidRule(where + "missing \"type\"");

@@ -61,6 +61,16 @@ struct PatternRule {
   // dates: "approximate": true for a bound or a guess ("六个多月以前", "more
   // than a year ago"): listed among the dates, but it dates no event.
   bool approximate = false;
+  // dates: "yearless": "next": a date written without its year, with no
+  // date stated before it, takes its next occurrence on or after the
+  // reference date ("15th February" on 2012-08-10 is 2013-02-15); by
+  // default it takes the reference date's year ("5月23日" is 2012-05-23).
+  bool yearless_next = false;
+  // dates: "ambiguous_order": true: the month and day captures are numbers
+  // in an order the text does not tell (3/4/2015); the value template is
+  // written month first (US), and ExtractOptions::date_order "dmy" swaps
+  // them. A reading that is impossible (month 31) swaps in either order.
+  bool ambiguous_order = false;
   // "reject": a match whose span contains a match of this pattern is dropped
   // (RE2 has no negative look-ahead; this plays its part).
   std::shared_ptr<const re2::RE2> reject;

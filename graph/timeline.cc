@@ -31,8 +31,32 @@ bool ReadDigits(std::string_view s, std::size_t* pos, std::size_t n, int* out) {
   return true;
 }
 
-// One end of a value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYX.
+CivilDay FromDays(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  CivilDay out;
+  out.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  out.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  out.year = static_cast<int>(yoe + era * 400 + (out.month <= 2));
+  return out;
+}
+
+bool ParsePartDays(std::string_view s, DatePart* part, CivilDay* first, CivilDay* last);
+
+// One end of a value: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn,
+// YYYY-Www, YYYY-SP|SU|FA|WI, YYYX; the part also keeps its days.
 bool ParsePart(std::string_view s, DatePart* part, CivilDay* first, CivilDay* last) {
+  if (!ParsePartDays(s, part, first, last)) return false;
+  part->first = *first;
+  part->last = *last;
+  return true;
+}
+
+bool ParsePartDays(std::string_view s, DatePart* part, CivilDay* first, CivilDay* last) {
   DatePart p;
   std::size_t pos = 0;
   if (s.size() == 4 && IsDigit(s[0]) && IsDigit(s[1]) && IsDigit(s[2]) && s[3] == 'X') {
@@ -55,6 +79,47 @@ bool ParsePart(std::string_view s, DatePart* part, CivilDay* first, CivilDay* la
   }
   if (s[pos] != '-') return false;
   ++pos;
+  if (pos + 1 < s.size() && s[pos] == 'H' && IsDigit(s[pos + 1])) {
+    ++pos;
+    if (!ReadDigits(s, &pos, 1, &p.half) || pos != s.size() || p.half < 1 || p.half > 2) return false;
+    p.granularity = Granularity::kHalf;
+    *part = p;
+    *first = CivilDay{p.year, p.half == 1 ? 1 : 7, 1};
+    *last = CivilDay{p.year, p.half == 1 ? 6 : 12, p.half == 1 ? 30 : 31};
+    return true;
+  }
+  if (pos + 1 < s.size() && s[pos] == 'W' && IsDigit(s[pos + 1])) {
+    ++pos;
+    if (!ReadDigits(s, &pos, 2, &p.week) || pos != s.size() || p.week < 1) return false;
+    // ISO week 1 holds the year's first Thursday; weeks start on Monday.
+    const std::int64_t jan4 = DaysFromCivil(CivilDay{p.year, 1, 4});
+    const std::int64_t monday = jan4 - ((jan4 + 3) % 7 + 7) % 7 + 7 * (p.week - 1);
+    *first = FromDays(monday);
+    *last = FromDays(monday + 6);
+    if (p.week > 52) {  // week 53 only in years whose Dec 28 falls in it
+      const std::int64_t dec28 = DaysFromCivil(CivilDay{p.year, 12, 28});
+      if (monday > dec28) return false;
+    }
+    p.granularity = Granularity::kWeek;
+    p.month = first->month;
+    p.day = first->day;
+    *part = p;
+    return true;
+  }
+  if (s.size() == pos + 2 && !IsDigit(s[pos]) && !IsDigit(s[pos + 1])) {  // a season
+    static constexpr std::string_view kSeasons[] = {"SP", "SU", "FA", "WI"};
+    for (int i = 0; i < 4; ++i) {
+      if (s.substr(pos) != kSeasons[i]) continue;
+      p.granularity = Granularity::kSeason;
+      p.month = 3 + 3 * i;
+      *part = p;
+      *first = CivilDay{p.year, p.month, 1};
+      *last = i < 3 ? CivilDay{p.year, p.month + 2, DaysInMonth(p.year, p.month + 2)}
+                    : CivilDay{p.year + 1, 2, DaysInMonth(p.year + 1, 2)};
+      return true;
+    }
+    return false;
+  }
   if (pos < s.size() && s[pos] == 'Q') {
     ++pos;
     if (!ReadDigits(s, &pos, 1, &p.quarter) || pos != s.size()) return false;

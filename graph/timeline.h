@@ -1,6 +1,7 @@
 // Date values and timelines. Input: TIMEX3-like date values as the extract
-// stage writes them ("2012", "2012-09", "2012-09-30", "2016-Q1", "201X",
-// "2002/2003") plus an optional mod ("START", "MID", "END"). Output: a total,
+// stage writes them ("2012", "2012-09", "2012-09-30", "2016-Q1", "2016-H2",
+// "2013-W07" (ISO week), "2013-SU" (season: SP MAM, SU JJA, FA SON, WI
+// December to February), "201X", "2002/2003") plus an optional mod ("START", "MID", "END"). Output: a total,
 // deterministic order over values and events, and per-entity and corpus
 // event lists in that order. Durations ("P10Y") are not dates: ParseDateValue
 // rejects them. Pure functions and immutable values: thread-safe.
@@ -22,19 +23,9 @@ namespace chronograph::graph {
 class KnowledgeGraph;
 
 // How precise one end of a date value is.
-enum class Granularity { kDecade, kYear, kQuarter, kMonth, kDay };
+enum class Granularity { kDecade, kYear, kHalf, kSeason, kQuarter, kMonth, kWeek, kDay };
 
 // One end of a date value, as written: "2012-09" is {kMonth, 2012, 9, 0}.
-// month/day are 0 when the value does not state them; a quarter keeps its
-// number in `quarter` (1-4) and month 0; a decade "201X" has year 2010.
-struct DatePart {
-  Granularity granularity = Granularity::kYear;
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  int quarter = 0;
-};
-
 // A calendar day (proleptic Gregorian). Always fully specified.
 struct CivilDay {
   int year = 0;
@@ -42,10 +33,28 @@ struct CivilDay {
   int day = 1;
 };
 
+// month/day are 0 when the value does not state them; a quarter keeps its
+// number in `quarter` (1-4) and month 0, a half in `half` (1-2), a season
+// its first month in `month` (3, 6, 9, 12), an ISO week its number in
+// `week`; a decade "201X" has year 2010. first/last: the days it covers
+// (a week runs Monday to Sunday, "2013-W07" 2013-02-11..2013-02-17).
+struct DatePart {
+  Granularity granularity = Granularity::kYear;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int quarter = 0;
+  int half = 0;
+  int week = 0;
+  CivilDay first;
+  CivilDay last;
+};
+
 // A parsed date value: a point ("2012-09", start == end) or an interval
 // ("2002/2003"). `first` and `last` are the first and last days covered:
 // "2012" covers 2012-01-01..2012-12-31, "201X" 2010-01-01..2019-12-31,
-// "2016-Q2" 2016-04-01..2016-06-30, "2002/2003" 2002-01-01..2003-12-31.
+// "2016-Q2" 2016-04-01..2016-06-30, "2002/2003" 2002-01-01..2003-12-31,
+// "2013-W07" 2013-02-11..2013-02-17, "2013-WI" 2013-12-01..2014-02-28.
 struct DateValue {
   DatePart start;
   DatePart end;

@@ -5,7 +5,9 @@
 // equal the expected set exactly.
 // Also fails when a rule file has no examples file, when a pattern rule
 // matches none of its file's examples, or when a gazetteer file is never hit.
-// Every example runs with the fixed document date 2013-02-12.
+// Every example runs with the fixed document date 2013-02-12, unless a dates
+// example gives its own in a third column ("2012-08-10"), optionally followed
+// by the date order ("2012-08-10 dmy", as chronograph build --date-order).
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "extract/extractor.h"
 #include "extract/matcher.h"
 #include "extract/normalize.h"
+#include "extract/relative_dates.h"
 #include "extract/rule_set.h"
 
 namespace chronograph::extract {
@@ -42,6 +45,8 @@ struct Example {
   int line = 0;
   std::string text;
   std::set<std::string> expected;
+  std::string reference = kExampleDate;  // third column, dates files only
+  DateOrder order = DateOrder::kMonthFirst;
 };
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
@@ -79,6 +84,16 @@ std::vector<Example> ParseExamples(const std::string& file, const std::string& c
     }
     Example ex{file, number, line.substr(0, tab), {}};
     std::string expected = Trim(line.substr(tab + 1));
+    if (const auto tab2 = expected.find('\t'); tab2 != std::string::npos && IsDatesFile(file)) {
+      std::istringstream third(expected.substr(tab2 + 1));
+      std::string order;
+      third >> ex.reference >> order;
+      if (order == "dmy") ex.order = DateOrder::kDayFirst;
+      if (!IsCalendarDate(ex.reference) || (!order.empty() && order != "dmy" && order != "mdy")) {
+        *error += "rules/" + file + ":" + std::to_string(number) + ": third column is YYYY-MM-DD [mdy|dmy]\n";
+      }
+      expected = Trim(expected.substr(0, tab2));
+    }
     if (expected != "-") {
       std::istringstream items(expected);
       std::string item;
@@ -95,7 +110,8 @@ std::vector<Example> ParseExamples(const std::string& file, const std::string& c
 std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
   Result<Document> doc = MakeDocument("example", ex.text);
   ExtractOptions options;
-  options.reference_date = kExampleDate;  // so that relative dates have exact expected values
+  options.reference_date = ex.reference;  // so that relative dates have exact expected values
+  options.date_order = ex.order;
   const ExtractionResult result = TheExtractor()->Extract(doc.value(), options);
   std::set<std::string> found;
   if (IsDatesFile(ex.file)) {
@@ -133,7 +149,8 @@ class ExampleTest : public ::testing::Test {
     std::string rule_ids;
     const std::set<std::string> found = Found(ex_, &rule_ids);
     EXPECT_TRUE(ex_.expected == found) << "rules/" << ex_.file << ":" << ex_.line << ": \"" << ex_.text
-                                       << "\"\n  expected: " << Join(ex_.expected) << "\n  found:    " << Join(found)
+                                       << "\" (reference date " << ex_.reference
+                                       << ")\n  expected: " << Join(ex_.expected) << "\n  found:    " << Join(found)
                                        << "\n  rules fired:" << rule_ids;
   }
 

@@ -53,6 +53,10 @@ TEST(TimelineJsJsonTest, DateValues) {
       {"2002/2003", {{"year", 2002}}, {{"year", 2003}}},
       {"2012-09/2013-Q1", {{"year", 2012}, {"month", 9}}, {{"year", 2013}, {"month", 3}}},
       {"201X", {{"year", 2010}}, {{"year", 2019}}},
+      {"2013-W07", {{"year", 2013}, {"month", 2}, {"day", 11}}, nullptr},
+      {"2016-H2", {{"year", 2016}, {"month", 7}}, nullptr},
+      {"2015-WI", {{"year", 2015}, {"month", 12}}, nullptr},
+      {"2013-W07/2013-W09", {{"year", 2013}, {"month", 2}, {"day", 11}}, {{"year", 2013}, {"month", 3}, {"day", 3}}},
   };
   for (const Case& c : cases) {
     const json j = WriteOneEventPerValue({{c.value, ""}});

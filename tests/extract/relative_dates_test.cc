@@ -52,6 +52,33 @@ TEST(RelativeDatesTest, ApplyOffsets) {
       {"2013-02-12", "DCT-XM", ""},
       {"1001", "PREV-5Y", ""},
       {"", "DCT-1Y", ""},
+      // Weeks, quarters, halves and snaps (2013-02-12 is a Tuesday in 2013-W07).
+      {"2013-02-12", "DCT+0W", "2013-W07"},
+      {"2013-02-12", "DCT-1W", "2013-W06"},
+      {"2019-12-30", "DCT+0W", "2020-W01"},
+      {"2021-01-03", "DCT+0W", "2020-W53"},
+      {"2013-02-12", "DCT-2W+0D", "2013-01-29"},
+      {"2013-02-12", "DCT+0Q", "2013-Q1"},
+      {"2013-02-12", "DCT-1Q", "2012-Q4"},
+      {"2013-02-12", "DCT+1H", "2013-H2"},
+      {"2013-02-12", "DCT-1W=D2", "2013-02-05"},
+      {"2013-02-12", "DCT+0W=D7", "2013-02-17"},
+      {"2013-02-12", "DCT+0W=D1", "2013-02-11"},
+      {"2013-02-12", "DCT>D2", "2013-02-19"},
+      {"2013-02-12", "DCT>D3", "2013-02-13"},
+      {"2013-02-12", "DCT<D2", "2013-02-05"},
+      {"2013-02-12", "DCT<D5", "2013-02-08"},
+      {"2013-02-12", "DCT=M05#2D7", "2013-05-12"},
+      {"2013-02-12", "DCT=M11#4D4", "2013-11-28"},
+      {"2013-02-12", "DCT=M05#LD1", "2013-05-27"},
+      {"2013-02-12", "DCT-1Y=M12", "2012-12"},
+      {"2013-02-12", "DCT-1M=N05", "2013-01-05"},
+      {"2013-02-12", "DCT+0M=N31", ""},
+      {"2013-03", "2013-03#2D1", "2013-03-11"},
+      {"2013-02", "2013-02#5D1", ""},
+      {"2016", "PREV+1W", ""},
+      {"2016", "PREV+1Q", ""},
+      {"2016", "PREV=D1", ""},
   };
   for (const Case& c : table) {
     const std::optional<RelativeTemplate> t = ParseRelativeTemplate(c.tmpl);
@@ -72,14 +99,21 @@ TEST(RelativeDatesTest, Parse) {
   EXPECT_EQ(ParseRelativeTemplate("EVENT+2Y")->anchor, RelativeTemplate::Anchor::kEvent);
   EXPECT_EQ(ParseRelativeTemplate("PREV")->Granularity(), 'Y');
 
-  const char* errors[] = {"", "TODAY-1Y", "DCT-1", "DCT-1W", "DCT*1Y", "DCT-Y", "Released(X)+1D", "released()+1D",
+  const char* errors[] = {"", "TODAY-1Y", "DCT-1", "DCT-1V", "DCT*1Y", "DCT=D8", "DCT=D0", "DCT>M3", "DCT#6D1",
+                          "DCT=M13", "DCT=N32", "DCT=X1", "DCT-Y", "Released(X)+1D", "released()+1D",
                           "(GPT-4)+1D", "released(GPT-4"};
   for (const char* e : errors) EXPECT_FALSE(ParseRelativeTemplate(e).has_value()) << e;
 
   EXPECT_EQ(CheckRelativeTemplate("released(${entity})+${nth}D-1D"), "");
   EXPECT_EQ(CheckRelativeTemplate("DCT-${num}0Y"), "");
   EXPECT_NE(CheckRelativeTemplate("DCT-${num}"), "");
-  EXPECT_NE(CheckRelativeTemplate("${year}"), "");
+  EXPECT_NE(CheckRelativeTemplate("${num}"), "");
+  EXPECT_EQ(CheckRelativeTemplate("${year}-${month}#${nth}D${weekday}"), "");
+  EXPECT_EQ(CheckRelativeTemplate("DCT-1W=D${weekday}"), "");
+  EXPECT_EQ(ParseRelativeTemplate("2013-03#LD5")->anchor, RelativeTemplate::Anchor::kLiteral);
+  EXPECT_EQ(ParseRelativeTemplate("DCT+0W")->Granularity(), 'W');
+  EXPECT_EQ(ParseRelativeTemplate("DCT-1W=D2")->Granularity(), 'D');
+  EXPECT_EQ(ParseRelativeTemplate("DCT=M03")->Granularity(), 'M');
 }
 
 TEST(RelativeDatesTest, IsCalendarDate) {

@@ -83,7 +83,7 @@ TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
       {"value_missing_capture",
        "en/dates.json:3: rule en.dates.month_year: value refers to ${day}, which is no named group of the pattern"},
       {"unknown_kind", "en/dates.json:3: rule en.dates.years: unknown kind 'period'"},
-      {"unknown_mod", "en/dates.json:3: rule en.dates.early_year: mod must be START, MID or END"},
+      {"unknown_mod", "en/dates.json:3: rule en.dates.early_year: mod must be START, MID, END or APPROX"},
       {"unknown_action", "en/dates.json:3: rule en.dates.not_count: unknown action 'remove' (suppress)"},
       {"entity_rule_without_type", "en/entities.json:3: rule en.entities.person: missing \"type\""},
       {"date_rule_without_value", "en/dates.json:3: rule en.dates.year: missing \"value\""},

@@ -41,6 +41,14 @@ TEST(TimelineTest, ParseDateValue) {
       {"2012-09/2013-Q1", "2012-09-01", "2013-03-31", true, Granularity::kMonth, Granularity::kQuarter},
       {"2012/2012", "2012-01-01", "2012-12-31", true, Granularity::kYear, Granularity::kYear},
       {"0800", "0800-01-01", "0800-12-31", false, Granularity::kYear, Granularity::kYear},
+      {"2013-W07", "2013-02-11", "2013-02-17", false, Granularity::kWeek, Granularity::kWeek},
+      {"2020-W01", "2019-12-30", "2020-01-05", false, Granularity::kWeek, Granularity::kWeek},
+      {"2020-W53", "2020-12-28", "2021-01-03", false, Granularity::kWeek, Granularity::kWeek},
+      {"2016-H1", "2016-01-01", "2016-06-30", false, Granularity::kHalf, Granularity::kHalf},
+      {"2016-H2", "2016-07-01", "2016-12-31", false, Granularity::kHalf, Granularity::kHalf},
+      {"2015-SU", "2015-06-01", "2015-08-31", false, Granularity::kSeason, Granularity::kSeason},
+      {"2015-WI", "2015-12-01", "2016-02-29", false, Granularity::kSeason, Granularity::kSeason},
+      {"2013-W07/2013-W09", "2013-02-11", "2013-03-03", true, Granularity::kWeek, Granularity::kWeek},
   };
   for (const Case& c : cases) {
     const std::optional<DateValue> v = ParseDateValue(c.value);
@@ -54,7 +62,8 @@ TEST(TimelineTest, ParseDateValue) {
   const char* errors[] = {"",        "P10Y",       "PT3H",    "2012-13",    "2012-00",
                           "2013-02-29", "2012-02-30", "2016-Q5", "2016-Q0",  "12",
                           "20120",   "2012-9",     "2012-09-1", "2003/2002", "2002/",
-                          "/2002",   "abcd",       "20XX",    "2012-09-30T10:00", "2012 "};
+                          "/2002",   "abcd",       "20XX",    "2012-09-30T10:00", "2012 ",
+                          "2013-W00", "2013-W53", "2013-W7", "2016-H3", "2016-H0", "2015-XX", "2015-S", "BC0221"};
   for (const char* value : errors) {
     EXPECT_FALSE(ParseDateValue(value).has_value()) << "'" << value << "'";
   }
