@@ -5,6 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <stdexcept>
 #include <thread>
@@ -47,8 +50,74 @@ bool IsTextFile(const fs::path& p) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown";
 }
 
+bool ValidUtf8(const std::string& s) {
+  return extract::MakeDocument("", s, {/*strict=*/true, "UTF-8"}).ok();
+}
+
+// Adds the .txt/.md files under dir to found, recursively. What cannot be
+// walked or read is reported in skipped and left out, never followed
+// blindly: unreadable directories, symlink loops (a directory seen before,
+// by device and inode), dangling links, FIFOs, sockets and devices (opening
+// one could block forever), names that are not UTF-8 (they would reach the
+// outputs).
+void WalkDirectory(const fs::path& dir, std::set<std::pair<dev_t, ino_t>>& seen, std::vector<std::string>& found,
+                   std::vector<std::string>& skipped) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {
+    skipped.push_back(dir.generic_string() + ": cannot read directory: " + std::strerror(errno));
+    return;
+  }
+  if (!seen.insert({st.st_dev, st.st_ino}).second) {
+    skipped.push_back(dir.generic_string() + ": directory already read (a symbolic link loop?); skipped");
+    return;
+  }
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    skipped.push_back(dir.generic_string() + ": cannot read directory: " + ec.message());
+    return;
+  }
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  if (ec) skipped.push_back(dir.generic_string() + ": cannot read directory to the end: " + ec.message());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& p : entries) {
+    const std::string name = p.generic_string();
+    const fs::file_status link = fs::symlink_status(p, ec);
+    const fs::file_status target = fs::status(p, ec);
+    if (ec) {
+      if (fs::is_symlink(link) && IsTextFile(p)) skipped.push_back(name + ": " + ec.message() + "; skipped");
+      if (!fs::is_symlink(link)) skipped.push_back(name + ": " + ec.message() + "; skipped");
+      ec.clear();
+      continue;
+    }
+    if (fs::is_directory(target)) {
+      WalkDirectory(p, seen, found, skipped);
+      continue;
+    }
+    if (!IsTextFile(p)) continue;
+    if (!ValidUtf8(name)) {
+      std::string shown;  // the bytes that are not UTF-8 as \xNN, so that the warning is readable
+      for (unsigned char c : name) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\x%02X", c);
+        shown += c < 0x80 ? std::string(1, static_cast<char>(c)) : std::string(hex);
+      }
+      skipped.push_back(shown + ": file name is not UTF-8; skipped (rename it)");
+    } else if (!fs::is_regular_file(target)) {
+      skipped.push_back(name + ": not a regular file (FIFO, socket or device); skipped");
+    } else {
+      found.push_back(name);
+    }
+  }
+}
+
 // Expands directories into their .txt/.md files, sorted; keeps files and "-".
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
+// What a directory holds that cannot be read goes to skipped (WalkDirectory).
+Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs,
+                                              std::vector<std::string>& skipped) {
   std::vector<std::string> files;
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -56,14 +125,17 @@ Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& in
       files.push_back(input);
       continue;
     }
-    if (!fs::is_directory(input, ec)) return Status::InvalidInput(input + ": no such file or directory");
-    std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(input, ec), end; it != end && !ec; it.increment(ec)) {
-      if (it->is_regular_file() && IsTextFile(it->path())) found.push_back(it->path().generic_string());
+    if (!fs::is_directory(input, ec)) {
+      if (fs::exists(input, ec)) return Status::InvalidInput(input + ": not a regular file or directory");
+      return Status::InvalidInput(input + ": no such file or directory");
     }
-    if (ec) return Status::IoError(input + ": " + ec.message());
+    std::vector<std::string> found;
+    std::set<std::pair<dev_t, ino_t>> seen;
+    WalkDirectory(input, seen, found, skipped);
     std::sort(found.begin(), found.end());
-    if (found.empty()) return Status::InvalidInput(input + ": directory holds no .txt or .md file");
+    if (found.empty() && skipped.empty()) {
+      return Status::InvalidInput(input + ": directory holds no .txt or .md file");
+    }
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
@@ -115,15 +187,26 @@ Status WriteEntityTimelines(const graph::KnowledgeGraph& graph, const std::vecto
 }
 
 // graph.dot, then graph.svg when Graphviz is installed. Returns the note
-// for the summary ("" when the picture was drawn).
+// for the summary ("" when the picture was drawn). graph.svg is optional:
+// when Graphviz fails it is a warning, and an older graph.svg is removed
+// with the commit, so that no stale picture stays beside the new graph.
 Result<std::string> WriteGraphPicture(const graph::KnowledgeGraph& graph, const fs::path& out) {
   const std::string dot = (out / "graph.dot").string();
+  const std::string svg = (out / "graph.svg").string();
   Status s = exporters::WriteFileAtomically(dot, [&](std::ostream& os) { return exporters::WriteGraphDot(graph, os); });
   if (!s.ok()) return s;
   const std::string program = exporters::FindGraphvizLayoutProgram();
-  if (program.empty()) return std::string("graph.svg skipped: Graphviz (sfdp or neato) not found; scripts/setup.sh installs it");
-  s = exporters::RenderGraphSvg(program, dot, (out / "graph.svg").string());
-  if (!s.ok()) return s;
+  if (program.empty()) {
+    exporters::RemoveAtCommit(svg);
+    return std::string("graph.svg skipped: Graphviz (sfdp or neato) not found; scripts/setup.sh installs it");
+  }
+  // graph.dot is staged in the open OutputSet: Graphviz reads the new one
+  // from its temp file.
+  s = exporters::RenderGraphSvg(program, exporters::TempPathFor(dot), svg);
+  if (!s.ok()) {
+    exporters::RemoveAtCommit(svg);
+    return "warning: graph.svg not drawn: " + s.message();
+  }
   return std::string();
 }
 
@@ -232,14 +315,25 @@ void PrintPrefilterCoverage(const extract::RuleSet& rules) {
 
 }  // namespace
 
-Status RunBuild(const BuildOptions& options) {
+Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
   const Clock::time_point start = Clock::now();
   Result<std::shared_ptr<const extract::RuleSet>> rules = extract::RuleSet::Load(options.rules_dir);
   if (!rules.ok()) return rules.status();
   Result<std::shared_ptr<const extract::Extractor>> extractor = extract::Extractor::Create(rules.value());
   if (!extractor.ok()) return extractor.status();
-  Result<std::vector<std::string>> files = ExpandInputs(options.inputs);
+  // --encoding: an unknown name is a usage error before any work.
+  if (Result<extract::Document> probe = extract::MakeDocument("", "", options.load); !probe.ok()) return probe.status();
+  std::vector<std::string> skipped_inputs;
+  Result<std::vector<std::string>> files = ExpandInputs(options.inputs, skipped_inputs);
   if (!files.ok()) return files.status();
+  // Bad documents (docs/robustness.md): reported and skipped or repaired,
+  // the run goes on; --strict refuses the first one instead.
+  BuildSummary counts;
+  for (const std::string& why : skipped_inputs) {
+    if (options.load.strict) return Status::InvalidInput(why + " (--strict)");
+    std::cerr << "chronograph: warning: " << why << "\n";
+    ++counts.skipped;
+  }
 
   CorpusSink sink;  // folds each result into the graph, spills it for extraction.json
   std::size_t bytes = 0;
@@ -249,6 +343,20 @@ Status RunBuild(const BuildOptions& options) {
   pool.threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   pool.extract.reference_date = options.reference_date;
   pool.extract.threads = pool.threads;  // a very long document uses them too
+  pool.load = options.load;
+  if (!options.load.strict) {
+    pool.on_notice = [&](std::size_t, const DocumentNotice& notice) {
+      if (showing_progress) std::cerr << "\n";
+      showing_progress = false;
+      if (notice.kind == DocumentNotice::Kind::kDecoded) {
+        if (!options.quiet) std::cerr << "chronograph: note: " << notice.message << "\n";
+        return;
+      }
+      const bool skipped = notice.kind == DocumentNotice::Kind::kSkipped;
+      std::cerr << "chronograph: warning: " << notice.message << (skipped ? "; document skipped" : "") << "\n";
+      ++(skipped ? counts.skipped : counts.repaired);
+    };
+  }
   PoolProfile profile;
   double graph_seconds = 0;
   Status extracted = ExtractAll(
@@ -269,6 +377,12 @@ Status RunBuild(const BuildOptions& options) {
       options.profile ? &profile : nullptr);
   if (showing_progress) std::cerr << "\n";
   if (!extracted.ok()) return extracted;
+  if (summary != nullptr) *summary = counts;
+  if (counts.repaired + counts.skipped > 0) {
+    std::cerr << "chronograph: warning: " << counts.repaired << " document(s) repaired, " << counts.skipped
+              << " skipped (see the warnings above; --strict refuses them)\n";
+  }
+  if (sink.extractions().size() == 0) return Status::InvalidInput("no document could be read");
   const Clock::time_point finalizing = Clock::now();
   sink.Finalize();
   graph_seconds += SecondsSince(finalizing);
@@ -289,6 +403,11 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError(options.out_dir + ": cannot create output directory: " + ec.message());
+  // One run at a time per --out; the outputs are replaced as a whole or not
+  // at all (every writer stages its temp file; renamed together below).
+  exporters::DirectoryLock lock;
+  if (Status locked = exporters::DirectoryLock::Acquire(options.out_dir, &lock); !locked.ok()) return locked;
+  exporters::OutputSet output_set;
   const fs::path out(options.out_dir);
   // One layout for both Gephi files.
   exporters::DrawingOptions drawing_options;
@@ -335,11 +454,16 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   graph.PrepareConcurrentReads();
   const std::vector<double> seconds = RunOutputTasks(tasks, options.threads == 0 ? DefaultThreadCount() : options.threads);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!tasks[i].status.ok()) return tasks[i].status;
+    if (!tasks[i].status.ok()) return tasks[i].status;  // output_set abandons every staged file
     if (options.profile) PrintProfileLine(tasks[i].name, seconds[i]);
   }
+  if (Status committed = output_set.Commit(); !committed.ok()) return committed;
   if (options.profile) std::cerr << "  peak memory            " << PeakRssMiB() << " MiB\n";
-  if (!options.quiet && !picture_note.empty()) std::cerr << "chronograph: note: " << picture_note << "\n";
+  if (picture_note.rfind("warning: ", 0) == 0) {
+    std::cerr << "chronograph: " << picture_note << "\n";  // even with --quiet
+  } else if (!options.quiet && !picture_note.empty()) {
+    std::cerr << "chronograph: note: " << picture_note << "\n";
+  }
   if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && !note.empty()) {
     std::cerr << "chronograph: note: " << note << "\n";
   }

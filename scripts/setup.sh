@@ -25,6 +25,7 @@ readonly PACKAGES=(
   fonts-noto-cjk  # CJK glyphs in graph.svg and report screenshots
   libbenchmark-dev  # bench/extract_bench (-DCHRONOGRAPH_BUILD_BENCH=ON)
   time            # /usr/bin/time: peak RSS in bench/run
+  clang           # libFuzzer targets (scripts/fuzz.sh)
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
