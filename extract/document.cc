@@ -1,13 +1,14 @@
 #include "extract/document.h"
 
+#include <fcntl.h>
 #include <iconv.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include <utf8proc.h>
@@ -345,19 +346,40 @@ Result<Document> MakeDocument(std::string path, std::string bytes, const LoadOpt
 }
 
 Result<Document> LoadDocument(const std::string& path, const LoadOptions& options) {
+  // POSIX read(), not iostreams: libstdc++'s stream buffers throw on a read
+  // error (EIO), which on a worker thread would end the whole run.
+  const bool standard_input = path == "-";
+  const std::string name = standard_input ? "-: standard input" : path;
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return Status::IoError(path + ": cannot open file: " + std::strerror(errno));
   std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return Status::IoError("-: cannot read standard input");
-  } else {
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      return Status::IoError(path + ": cannot open file" + (errno != 0 ? std::string(": ") + std::strerror(errno) : ""));
+  struct stat st {};
+  if (!standard_input) {
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return Status::IoError(path + ": not a regular file");
     }
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) return Status::IoError(path + ": read error");
+    // Opened without blocking (a FIFO put in place of the file must not
+    // hang the run); a regular file reads the same either way.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (st.st_size > 0 && static_cast<std::uint64_t>(st.st_size) < kMaxBytes) {
+      bytes.reserve(static_cast<std::size_t>(st.st_size));
+    }
   }
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      if (!standard_input) ::close(fd);
+      return Status::IoError(name + ": read error: " + std::strerror(error));
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() >= kMaxBytes) break;  // MakeDocument refuses it with the reason
+  }
+  if (!standard_input) ::close(fd);
   return MakeDocument(path, std::move(bytes), options);
 }
 

@@ -497,7 +497,11 @@ Result<std::map<std::string, std::string>> RuleSet::CollectFiles(const std::stri
     const std::string rel = fs::relative(it->path(), overlay_dir).generic_string();
     std::ifstream in(it->path(), std::ios::binary);
     if (!in) return Status::IoError(it->path().string() + ": cannot open rule file");
-    files[rel].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    try {  // libstdc++ stream buffers throw on a read error (EIO)
+      files[rel].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } catch (const std::exception& e) {
+      return Status::IoError(it->path().string() + ": cannot read rule file: " + e.what());
+    }
   }
   if (ec) return Status::IoError(overlay_dir + ": " + ec.message());
   return files;

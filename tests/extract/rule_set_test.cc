@@ -123,7 +123,7 @@ TEST(RuleSetTest, Re2SyntaxErrorCarriesRe2Message) {
 TEST(RuleSetTest, Re2ErrorArgumentIsPrintedTwice) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("re2_syntax")));
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(rules.status().message(), "zh/dates.json:3: rule zh.dates.ymd: missing ): (?P<y>\\d{4}");
+  EXPECT_EQ(rules.status().message(), "zh/dates.json:3:12: rule zh.dates.ymd: missing ): (?P<y>\\d{4}");
 }
 
 // A duplicate rule id is reported at the duplicate (line 5), not the original.
