@@ -18,6 +18,7 @@
 #include "app/corpus_sink.h"
 #include "app/document_cache.h"
 #include "app/extract_pool.h"
+#include "app/input_files.h"
 #include "export/atomic_file.h"
 #include "export/extraction_json.h"
 #include "export/entity_timelines.h"
@@ -44,33 +45,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 constexpr double kProgressAfterSeconds = 1.5;
-
-bool IsTextFile(const fs::path& p) {
-  const std::string ext = p.extension().string();
-  return ext == ".txt" || ext == ".md" || ext == ".markdown";
-}
-
-// Expands directories into their .txt/.md files, sorted; keeps files and "-".
-Result<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    std::error_code ec;
-    if (input == "-" || fs::is_regular_file(input, ec)) {
-      files.push_back(input);
-      continue;
-    }
-    if (!fs::is_directory(input, ec)) return Status::InvalidInput(input + ": no such file or directory");
-    std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(input, ec), end; it != end && !ec; it.increment(ec)) {
-      if (it->is_regular_file() && IsTextFile(it->path())) found.push_back(it->path().generic_string());
-    }
-    if (ec) return Status::IoError(input + ": " + ec.message());
-    std::sort(found.begin(), found.end());
-    if (found.empty()) return Status::InvalidInput(input + ": directory holds no .txt or .md file");
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -118,15 +92,26 @@ Status WriteEntityTimelines(const graph::KnowledgeGraph& graph, const std::vecto
 }
 
 // graph.dot, then graph.svg when Graphviz is installed. Returns the note
-// for the summary ("" when the picture was drawn).
+// for the summary ("" when the picture was drawn). graph.svg is optional:
+// when Graphviz fails it is a warning, and an older graph.svg is removed
+// with the commit, so that no stale picture stays beside the new graph.
 Result<std::string> WriteGraphPicture(const graph::KnowledgeGraph& graph, const fs::path& out) {
   const std::string dot = (out / "graph.dot").string();
+  const std::string svg = (out / "graph.svg").string();
   Status s = exporters::WriteFileAtomically(dot, [&](std::ostream& os) { return exporters::WriteGraphDot(graph, os); });
   if (!s.ok()) return s;
   const std::string program = exporters::FindGraphvizLayoutProgram();
-  if (program.empty()) return std::string("graph.svg skipped: Graphviz (sfdp or neato) not found; scripts/setup.sh installs it");
-  s = exporters::RenderGraphSvg(program, dot, (out / "graph.svg").string());
-  if (!s.ok()) return s;
+  if (program.empty()) {
+    exporters::RemoveAtCommit(svg);
+    return std::string("graph.svg skipped: Graphviz (sfdp or neato) not found; scripts/setup.sh installs it");
+  }
+  // graph.dot is staged in the open OutputSet: Graphviz reads the new one
+  // from its temp file.
+  s = exporters::RenderGraphSvg(program, exporters::TempPathFor(dot), svg);
+  if (!s.ok()) {
+    exporters::RemoveAtCommit(svg);
+    return "warning: graph.svg not drawn: " + s.message();
+  }
   return std::string();
 }
 
@@ -236,17 +221,31 @@ void PrintPrefilterCoverage(const extract::RuleSet& rules) {
 }  // namespace
 
 Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>& inputs) {
-  return ExpandInputs(inputs);
+  std::vector<std::string> skipped;
+  Result<std::vector<std::string>> files = ExpandInputs(inputs, skipped);
+  for (const std::string& why : skipped) std::cerr << "chronograph: warning: " << why << "\n";
+  return files;
 }
 
-Status RunBuild(const BuildOptions& options) {
+Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
   const Clock::time_point start = Clock::now();
   Result<std::shared_ptr<const extract::RuleSet>> rules = extract::RuleSet::Load(options.rules_dir);
   if (!rules.ok()) return rules.status();
   Result<std::shared_ptr<const extract::Extractor>> extractor = extract::Extractor::Create(rules.value());
   if (!extractor.ok()) return extractor.status();
-  Result<std::vector<std::string>> files = ExpandInputs(options.inputs);
+  // --encoding: an unknown name is a usage error before any work.
+  if (Result<extract::Document> probe = extract::MakeDocument("", "", options.load); !probe.ok()) return probe.status();
+  std::vector<std::string> skipped_inputs;
+  Result<std::vector<std::string>> files = ExpandInputs(options.inputs, skipped_inputs);
   if (!files.ok()) return files.status();
+  // Bad documents (docs/robustness.md): reported and skipped or repaired,
+  // the run goes on; --strict refuses the first one instead.
+  BuildSummary counts;
+  for (const std::string& why : skipped_inputs) {
+    if (options.load.strict) return Status::InvalidInput(why + " (--strict)");
+    std::cerr << "chronograph: warning: " << why << "\n";
+    ++counts.skipped;
+  }
 
   CorpusSink sink(rules.value()->fingerprint());  // folds each result into the graph, spills it for extraction.json
   std::unique_ptr<DocumentCache> cache;
@@ -265,6 +264,20 @@ Status RunBuild(const BuildOptions& options) {
   pool.extract.date_order = options.date_order == "dmy" ? extract::DateOrder::kDayFirst : extract::DateOrder::kMonthFirst;
   pool.extract.threads = pool.threads;  // a very long document uses them too
   pool.cache = cache.get();
+  pool.load = options.load;
+  if (!options.load.strict) {
+    pool.on_notice = [&](std::size_t, const DocumentNotice& notice) {
+      if (showing_progress) std::cerr << "\n";
+      showing_progress = false;
+      if (notice.kind == DocumentNotice::Kind::kDecoded) {
+        if (!options.quiet) std::cerr << "chronograph: note: " << notice.message << "\n";
+        return;
+      }
+      const bool skipped = notice.kind == DocumentNotice::Kind::kSkipped;
+      std::cerr << "chronograph: warning: " << notice.message << (skipped ? "; document skipped" : "") << "\n";
+      ++(skipped ? counts.skipped : counts.repaired);
+    };
+  }
   PoolProfile profile;
   double graph_seconds = 0;
   Status extracted = ExtractAll(
@@ -292,6 +305,12 @@ Status RunBuild(const BuildOptions& options) {
                 << " unchanged, " << pruned << " stale removed\n";
     }
   }
+  if (summary != nullptr) *summary = counts;
+  if (counts.repaired + counts.skipped > 0) {
+    std::cerr << "chronograph: warning: " << counts.repaired << " document(s) repaired, " << counts.skipped
+              << " skipped (see the warnings above; --strict refuses them)\n";
+  }
+  if (sink.extractions().size() == 0) return Status::InvalidInput("no document could be read");
   const Clock::time_point finalizing = Clock::now();
   sink.Finalize();
   graph_seconds += SecondsSince(finalizing);
@@ -312,6 +331,11 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError(options.out_dir + ": cannot create output directory: " + ec.message());
+  // One run at a time per --out; the outputs are replaced as a whole or not
+  // at all (every writer stages its temp file; renamed together below).
+  exporters::DirectoryLock lock;
+  if (Status locked = exporters::DirectoryLock::Acquire(options.out_dir, &lock); !locked.ok()) return locked;
+  exporters::OutputSet output_set;
   const fs::path out(options.out_dir);
   // One layout for both Gephi files.
   exporters::DrawingOptions drawing_options;
@@ -362,11 +386,16 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   extractions.PrepareConcurrentReads();
   const std::vector<double> seconds = RunOutputTasks(tasks, options.threads == 0 ? DefaultThreadCount() : options.threads);
   for (std::size_t i = 0; i < tasks.size(); ++i) {
-    if (!tasks[i].status.ok()) return tasks[i].status;
+    if (!tasks[i].status.ok()) return tasks[i].status;  // output_set abandons every staged file
     if (options.profile) PrintProfileLine(tasks[i].name, seconds[i]);
   }
+  if (Status committed = output_set.Commit(); !committed.ok()) return committed;
   if (options.profile) std::cerr << "  peak memory            " << PeakRssMiB() << " MiB\n";
-  if (!options.quiet && !picture_note.empty()) std::cerr << "chronograph: note: " << picture_note << "\n";
+  if (picture_note.rfind("warning: ", 0) == 0) {
+    std::cerr << "chronograph: " << picture_note << "\n";  // even with --quiet
+  } else if (!options.quiet && !picture_note.empty()) {
+    std::cerr << "chronograph: note: " << picture_note << "\n";
+  }
   if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && !note.empty()) {
     std::cerr << "chronograph: note: " << note << "\n";
   }

@@ -1,7 +1,7 @@
 // `chronograph build`: inputs -> extraction -> one graph -> output files.
 // Inputs are files, directories (searched recursively for .txt and .md, in
 // sorted order) or "-" for standard input. Every input is read and checked
-// before anything is written, so bad input leaves earlier outputs intact;
+// before anything is written, so a failed run leaves earlier outputs intact;
 // each output file is written to a temporary name and renamed into place.
 #ifndef CHRONOGRAPH_APP_BUILD_COMMAND_H_
 #define CHRONOGRAPH_APP_BUILD_COMMAND_H_
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "export/extraction_spill.h"
+#include "extract/document.h"
 #include "extract/extraction.h"
 #include "extract/status.h"
 #include "graph/knowledge_graph.h"
@@ -46,11 +47,24 @@ struct BuildOptions {
   std::string cache_dir;
   // This program's version, recorded with cached results.
   std::string chronograph_version;
+  // --strict (load.strict): the first document that cannot be read cleanly
+  // stops the run, as before; default: repaired or skipped, with a warning.
+  // --encoding NAME (load.encoding): read every input from that encoding.
+  extract::LoadOptions load;
+};
+
+// What a build did with documents it could not read cleanly.
+struct BuildSummary {
+  std::size_t repaired = 0;  // invalid UTF-8 bytes replaced by U+FFFD
+  std::size_t skipped = 0;   // unreadable, binary, vanished, not a regular file
 };
 
 // Returns ok, or InvalidInput/IoError/InvalidRule with a message naming the
-// file and place. Summary and progress go to stderr.
-Status RunBuild(const BuildOptions& options);
+// file and place. Summary and progress go to stderr. A document that cannot
+// be read cleanly is repaired or skipped with a warning (counted in
+// *summary) unless options.load.strict; when every document is skipped
+// there is nothing to build: InvalidInput.
+Status RunBuild(const BuildOptions& options, BuildSummary* summary = nullptr);
 
 // The documents of build's INPUT arguments: files and "-" as given,
 // directories searched recursively for .txt/.md/.markdown, sorted.

@@ -23,39 +23,60 @@ double SecondsSince(Clock::time_point start) {
 // One document, read and extracted; status is not ok when it could not be read.
 struct Finished {
   Status status = Status::Ok();
+  std::vector<DocumentNotice> notices;  // repaired or decoded
   std::size_t bytes = 0;
   extract::ExtractionResult result;
 };
 
 Finished ExtractOne(const std::string& path, const extract::Extractor& extractor, extract::ExtractOptions options,
-                    DocumentCache* cache, PoolProfile* profile) {
+                    const extract::LoadOptions& load, DocumentCache* cache, PoolProfile* profile) {
   Finished done;
   const Clock::time_point start = Clock::now();
-  Result<extract::Document> document = extract::LoadDocument(path);
+  Result<extract::Document> document = extract::LoadDocument(path, load);
   if (profile != nullptr) profile->read_seconds += SecondsSince(start);
   if (!document.ok()) {
     done.status = document.status();
     return done;
   }
-  done.bytes = document.value().text.size();
+  const extract::Document& doc = document.value();
+  if (!doc.repairs.empty()) done.notices.push_back({DocumentNotice::Kind::kRepaired, doc.repairs});
+  if (!doc.encoding.empty()) {
+    done.notices.push_back({DocumentNotice::Kind::kDecoded, doc.path + ": read as " + doc.encoding});
+  }
+  done.bytes = doc.text.size();
   if (cache != nullptr) {
-    std::optional<extract::ExtractionResult> cached =
-        cache->Lookup(document.value().path, extract::ContentHash(document.value().text));
+    std::optional<extract::ExtractionResult> cached = cache->Lookup(doc.path, extract::ContentHash(doc.text));
     if (cached) {
       done.result = std::move(*cached);
       return done;
     }
   }
   options.profile = profile != nullptr ? &profile->stages : nullptr;
-  done.result = extractor.Extract(document.value(), options);
+  // Extraction reports no errors; an exception here is a bug, and costs
+  // this document only (skipped with the reason), not the run.
+  try {
+    done.result = extractor.Extract(document.value(), options);
+  } catch (const std::exception& e) {
+    done.status = Status::InvalidInput(path + ": internal error while extracting (please report): " + e.what());
+    return done;
+  }
   if (cache != nullptr) cache->Store(done.result);  // best effort: a miss next time at worst
   return done;
 }
 
-// Runs on_result; an exception from it (a temporary file that cannot be
+// Reports a skipped document (or returns its Status when nothing may be
+// skipped) and the notices of a loaded one, then runs on_result; an exception from it (a temporary file that cannot be
 // written) becomes a Status, so that the workers are stopped and joined.
 Status Deliver(const std::function<Status(std::size_t, std::size_t, extract::ExtractionResult)>& on_result,
-               std::size_t index, Finished& done) {
+               const PoolOptions& options, std::size_t index, Finished& done) {
+  if (!done.status.ok()) {
+    if (!options.on_notice) return done.status;
+    options.on_notice(index, {DocumentNotice::Kind::kSkipped, done.status.message()});
+    return Status::Ok();
+  }
+  if (options.on_notice) {
+    for (const DocumentNotice& n : done.notices) options.on_notice(index, n);
+  }
   try {
     return on_result(index, done.bytes, std::move(done.result));
   } catch (const std::exception& e) {
@@ -77,9 +98,8 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
   const unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(paths.size())));
   if (threads <= 1) {
     for (std::size_t i = 0; i < paths.size(); ++i) {
-      Finished done = ExtractOne(paths[i], extractor, options.extract, options.cache, profile);
-      if (!done.status.ok()) return done.status;
-      if (Status s = Deliver(on_result, i, done); !s.ok()) return s;
+      Finished done = ExtractOne(paths[i], extractor, options.extract, options.load, options.cache, profile);
+      if (Status s = Deliver(on_result, options, i, done); !s.ok()) return s;
     }
     return Status::Ok();
   }
@@ -103,7 +123,8 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
         if (stop || next_to_take >= paths.size()) return;
         index = next_to_take++;
       }
-      Finished done = ExtractOne(paths[index], extractor, options.extract, options.cache, profile ? &profiles[worker] : nullptr);
+      Finished done = ExtractOne(paths[index], extractor, options.extract, options.load, options.cache,
+                                 profile ? &profiles[worker] : nullptr);
       {
         std::lock_guard<std::mutex> lock(mutex);
         ready.emplace(index, std::move(done));
@@ -125,7 +146,7 @@ Status ExtractAll(const std::vector<std::string>& paths, const extract::Extracto
       ++next_to_deliver;
     }
     changed.notify_all();
-    status = done.status.ok() ? Deliver(on_result, i, done) : done.status;
+    status = Deliver(on_result, options, i, done);
   }
   {
     std::lock_guard<std::mutex> lock(mutex);

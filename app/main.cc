@@ -1,17 +1,20 @@
 // chronograph: command-line entry point. Parses arguments with CLI11 and
 // hands each subcommand to its module. Exit codes: 0 ok, 1 bad input (or
-// rules), 2 usage. No exception escapes main.
+// rules), 2 usage, 3 build finished but skipped input documents (its
+// outputs are written; docs/robustness.md). No exception escapes main.
 #include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "app/build_command.h"
+#include "app/check_rules_command.h"
 #include "app/conflicts_command.h"
 #include "app/extract_command.h"
 #include "app/merge_command.h"
 #include "app/path_command.h"
 #include "app/show_command.h"
+#include "export/atomic_file.h"
 #include "extract/relative_dates.h"
 
 #ifndef CHRONOGRAPH_VERSION
@@ -23,6 +26,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitSkipped = 3;
 
 const char kFooter[] = R"(Examples:
   chronograph build talk.txt --out out/
@@ -45,11 +49,17 @@ installed), facts.json and conflicts.json (every fact with all its sources;
 where sources disagree), extraction.json (what merge reads),
 timelines/<entity>.json with --entity or --per-entity.
 Scaling out: docs/scale-out.md (Dask, Hadoop, Spark, Slurm, GNU parallel).
-Exit codes: 0 ok, 1 bad input or rules, 2 usage.)";
+Inputs that cannot be read cleanly: invalid UTF-8 bytes become U+FFFD (a
+warning names the file, line and column); binary, unreadable or vanished files,
+FIFOs and devices are skipped with a warning; --strict refuses them instead.
+Exit codes: 0 ok, 1 bad input or rules, 2 usage, 3 outputs written but some
+input documents were skipped.)";
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Ctrl-C and kill remove temporary outputs (before any thread starts).
+  chronograph::exporters::InstallInterruptCleanup();
   CLI::App app{"chronograph: AI-history text -> knowledge graph and entity timelines"};
   app.footer(kFooter);
   app.set_version_flag("--version", std::string("chronograph ") + CHRONOGRAPH_VERSION);
@@ -88,6 +98,12 @@ int main(int argc, char** argv) {
                         "Documents extracted at once (default: every core); outputs are the same for any count")
       ->check(CLI::Range(1u, 1024u));
   build_cmd->add_flag("--profile", build.profile, "Print the time spent in each stage and writer on stderr");
+  build_cmd->add_flag("--strict", build.load.strict,
+                      "Stop at the first input that cannot be read cleanly (invalid UTF-8, binary, unreadable) "
+                      "instead of repairing or skipping it");
+  build_cmd->add_option("--encoding", build.load.encoding,
+                        "Read every input from this encoding (iconv name: GB18030, GBK, BIG5, UTF-16LE, ...); "
+                        "default: UTF-8, UTF-16 with a BOM, GB18030 or Big5 detected");
   build_cmd->add_option("--cache", build.cache_dir,
                         "Keep each document's extraction in this directory; a rerun extracts only new or changed "
                         "documents (outputs identical to a clean build)");
@@ -163,6 +179,13 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
                       "Write graph.graphml and graph.gexf without node positions (skips the layout)");
   merge_cmd->add_flag("-q,--quiet", merge.output.quiet, "Print nothing but errors");
 
+  chronograph::app::CheckRulesOptions check_rules;
+  CLI::App* check_rules_cmd = app.add_subcommand(
+      "check-rules", "Check a rules overlay: load it over the built-in rules and run its *.examples.tsv");
+  check_rules_cmd->add_option("dir", check_rules.rules_dir, "Rules directory (what build --rules takes)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -172,11 +195,13 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
 
   try {
     if (build_cmd->parsed()) {
-      const chronograph::Status status = chronograph::app::RunBuild(build);
+      chronograph::app::BuildSummary summary;
+      const chronograph::Status status = chronograph::app::RunBuild(build, &summary);
       if (!status.ok()) {
         std::cerr << "chronograph: error: " << status.ToString() << "\n";
         return status.code() == chronograph::Status::Code::kUsage ? kExitUsage : kExitBadInput;
       }
+      if (summary.skipped > 0) return kExitSkipped;
     }
     chronograph::Status query;
     if (extract_cmd->parsed()) query = chronograph::app::RunExtract(extract);
@@ -184,6 +209,7 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
     if (show_cmd->parsed()) query = chronograph::app::RunShow(show, std::cout);
     if (path_cmd->parsed()) query = chronograph::app::RunPath(path, std::cout);
     if (conflicts_cmd->parsed()) query = chronograph::app::RunConflicts(conflicts, std::cout);
+    if (check_rules_cmd->parsed()) query = chronograph::app::RunCheckRules(check_rules, std::cout);
     std::cout.flush();
     if (!query.ok()) {
       std::cerr << "chronograph: error: " << query.ToString() << "\n";

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/query_common.h"
+#include "extract/parse_number.h"
 
 namespace chronograph::app {
 namespace {
@@ -53,7 +54,7 @@ Status RunShow(const ShowOptions& options, std::ostream& out) {
     if (!node.wikidata.empty()) e["wikidata"] = node.wikidata;
     e["aliases"] = Json(std::vector<std::string>(node.aliases.begin(), node.aliases.end()));
     e["mentions"] = node.mentions;
-    if (documents != fields.end()) e["documents"] = std::atoi(documents->second.c_str());
+    if (documents != fields.end()) e["documents"] = ParseInteger<int>(documents->second).value_or(0);
     if (!node.first_date.empty()) e["first_date"] = node.first_date;
     if (!node.last_date.empty()) e["last_date"] = node.last_date;
     root["entity"] = std::move(e);
@@ -94,7 +95,8 @@ Status RunShow(const ShowOptions& options, std::ostream& out) {
   for (const std::string& a : node.aliases) aliases += (aliases.empty() ? "" : " | ") + a;
   out << "  aliases:   " << aliases << "\n";
   out << "  mentions:  " << node.mentions;
-  if (documents != fields.end()) out << " in " << Plural(std::atoi(documents->second.c_str()), "document", "documents");
+  if (documents != fields.end()) out << " in " << Plural(ParseInteger<int>(documents->second).value_or(0),
+                                                         "document", "documents");
   out << "\n";
   if (!node.first_date.empty()) out << "  dated:     " << node.first_date << " .. " << node.last_date << "\n";
 

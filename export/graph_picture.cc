@@ -1,6 +1,7 @@
 #include "export/graph_picture.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -166,10 +167,23 @@ Status RenderGraphSvg(const std::string& program, const std::string& dot_path, c
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  // Graphviz gets an empty signal mask: main blocks SIGINT for its cleanup
+  // thread (atomic_file.h), and Ctrl-C must stop the child too.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
+  TrackTempFile(tmp);
   pid_t pid = 0;
-  const int spawn_error = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  const int spawn_error = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawn_error != 0) return Status::IoError(svg_path + ": cannot run " + program);
+  posix_spawnattr_destroy(&attributes);
+  if (spawn_error != 0) {
+    UntrackTempFile(tmp);
+    return Status::IoError(svg_path + ": cannot run " + program);
+  }
   int wait_status = 0;
   while (::waitpid(pid, &wait_status, 0) < 0) {
     if (errno != EINTR) return Status::IoError(svg_path + ": lost " + program);
@@ -177,14 +191,10 @@ Status RenderGraphSvg(const std::string& program, const std::string& dot_path, c
   std::error_code ec;
   if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
     fs::remove(tmp, ec);
+    UntrackTempFile(tmp);
     return Status::IoError(svg_path + ": " + program + " failed (status " + std::to_string(wait_status) + ")");
   }
-  fs::rename(tmp, svg_path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Status::IoError(svg_path + ": " + ec.message());
-  }
-  return Status::Ok();
+  return StageTempFile(tmp, svg_path);
 }
 
 }  // namespace chronograph::exporters

@@ -6,6 +6,8 @@
 
 #include <pugixml.hpp>
 
+#include "extract/parse_number.h"
+
 namespace chronograph::exporters {
 namespace {
 
@@ -74,7 +76,7 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     if (n.type.empty()) n.type = graph::kUnknownType;
     n.aliases = SplitAliases(Get(fields, "aliases"));
     n.aliases.insert(n.label);
-    n.mentions = std::atoi(Get(fields, "mentions").c_str());
+    n.mentions = ParseInteger<int>(Get(fields, "mentions")).value_or(0);
     n.first_date = Get(fields, "first_date");
     n.last_date = Get(fields, "last_date");
     n.wikidata = Get(fields, "wikidata");
@@ -98,8 +100,9 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     if (e.to.empty() || !data.index.count(e.to)) e.to = target;
     e.date = Get(fields, "date");
     const std::string weight = Get(fields, "weight");
-    e.weight = weight.empty() ? 1.0 : std::atof(weight.c_str());
-    e.sources = std::atoi(Get(fields, "sources").c_str());
+    // strtod, not atof: an out-of-range weight is HUGE_VAL, not undefined behaviour.
+    e.weight = weight.empty() ? 1.0 : std::strtod(weight.c_str(), nullptr);
+    e.sources = ParseInteger<int>(Get(fields, "sources")).value_or(0);
     e.evidence = ParseEvidence(Get(fields, "evidence"));
     boost::add_edge(s->second, t->second, std::move(e), data.graph);
     data.edge_data.push_back(std::move(fields));
@@ -139,7 +142,7 @@ std::vector<graph::Evidence> ParseEvidence(std::string_view text) {
       while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits]))) ++digits;
       if (digits == colon + 1 || digits >= item.size() || item[digits] != ':') continue;
       e.document = std::string(item.substr(0, colon));
-      e.line = std::atoi(std::string(item.substr(colon + 1, digits - colon - 1)).c_str());
+      e.line = ParseInteger<int>(item.substr(colon + 1, digits - colon - 1)).value_or(0);
       e.text = std::string(item.substr(std::min(item.size(), digits + 2)));
       parsed = true;
       break;

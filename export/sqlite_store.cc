@@ -234,21 +234,17 @@ Status WriteSqliteStore(const graph::KnowledgeGraph& graph, const ExtractionSpil
   const std::string temp = TempPathFor(path);
   std::error_code ec;
   std::filesystem::remove(temp, ec);  // a leftover of a killed run
+  TrackTempFile(temp);                 // removed if the run is interrupted
   sqlite3* raw = nullptr;
   const int opened = sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   Db db(raw);
   Status status = opened == SQLITE_OK ? Fill(db.get(), graph, extractions)
                                       : Status::IoError(raw != nullptr ? sqlite3_errmsg(raw) : "cannot open");
   db.reset();  // close before renaming
-  if (status.ok()) {
-    std::filesystem::rename(temp, path, ec);
-    if (ec) status = Status::IoError("cannot rename into place: " + ec.message());
-  }
-  if (!status.ok()) {
-    std::filesystem::remove(temp, ec);
-    return Status::IoError(path + ": " + status.message());
-  }
-  return Status::Ok();
+  if (status.ok()) return StageTempFile(temp, path);  // renamed with the other outputs
+  std::filesystem::remove(temp, ec);
+  UntrackTempFile(temp);
+  return Status::IoError(path + ": " + status.message());
 }
 
 }  // namespace chronograph::exporters

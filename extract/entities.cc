@@ -15,6 +15,7 @@
 #include "extract/multi_scan.h"
 #include "extract/numerals.h"
 #include "extract/parallel_parts.h"
+#include "extract/parse_number.h"
 
 namespace chronograph::extract {
 namespace {
@@ -134,7 +135,8 @@ std::vector<long long> ExpandVersions(std::string_view versions) {
       digits += c;
       continue;
     }
-    if (!digits.empty()) numbers.push_back(std::stoll(digits));
+    // A version number too large for 64 bits is no version: dropped, not thrown.
+    if (const auto n = ParseInteger<long long>(digits); n.has_value()) numbers.push_back(*n);
     digits.clear();
     if (versions.substr(i, 3) == "到" || versions.substr(i, 3) == "至" || versions.substr(i, 2) == "to") range = true;
   }

@@ -67,17 +67,20 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations(), &split);
   clock.Lap(&StageProfile::sentences);
 
+  // Offsets in provenance are byte offsets of the file as read (a decoded
+  // or repaired document's text differs from it: Document::FileOffset).
   auto source = [&](Span span) {
     SourceRef ref;
     ref.document = document.path;
-    ref.begin = normalized.ToOriginal(span.begin);
-    ref.end = normalized.ToOriginal(span.end);
-    ref.line = document.LineOf(ref.begin);
+    const std::size_t begin = normalized.ToOriginal(span.begin);
+    ref.begin = document.FileOffset(begin);
+    ref.end = document.FileOffset(normalized.ToOriginal(span.end));
+    ref.line = document.LineOf(begin);
     return ref;
   };
   auto original = [&](Span span) {
-    const SourceRef ref = source(span);
-    return document.text.substr(ref.begin, ref.end - ref.begin);
+    const std::size_t begin = normalized.ToOriginal(span.begin);
+    return document.text.substr(begin, normalized.ToOriginal(span.end) - begin);
   };
 
   ExtractionResult result;

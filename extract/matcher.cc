@@ -181,4 +181,6 @@ std::vector<PatternMatch> ResolveOverlaps(std::vector<PatternMatch> matches) {
   return kept;
 }
 
+int PatternProgramSize(const PatternRule& rule) { return rule.regex->ProgramSize(); }
+
 }  // namespace chronograph::extract

@@ -50,6 +50,11 @@ struct PatternMatch {
 // range is the whole input to RE2, so ^ and $ match at its ends.
 std::vector<PatternMatch> RunPatterns(const std::vector<PatternRule>& rules, std::string_view text, Span range);
 
+// The size of a rule's compiled RE2 program. RE2 never backtracks: matching
+// costs at most (program size) steps per byte of text, so this is the work
+// bound per byte that tests check for pathological patterns ((a+)+$).
+int PatternProgramSize(const PatternRule& rule);
+
 // A prefilter over one rule list: RE2's FilteredRE2 reduces every rule to
 // the literal "atoms" a match must contain (年, 月, month names, trigger
 // words); one Hyperscan pass finds the atoms in the range, and only the

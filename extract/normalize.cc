@@ -36,8 +36,17 @@ bool IsHan(utf8proc_int32_t cp) {
 // Character by character keeps the offset map exact; phrase-level
 // conversions are given up. Without OpenCC's data the text stays as it is.
 utf8proc_int32_t Simplified(utf8proc_int32_t cp) {
-  // One converter and memo per thread: sharing an opencc_t is not documented as safe.
-  thread_local const opencc_t converter = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+  // One converter and memo per thread: sharing an opencc_t is not documented
+  // as safe. Closed when the thread ends: every worker thread opened one and
+  // leaked it (LeakSanitizer, scripts/asan-check.sh).
+  struct Converter {
+    opencc_t handle = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+    ~Converter() {
+      if (handle != reinterpret_cast<opencc_t>(-1)) opencc_close(handle);
+    }
+  };
+  thread_local const Converter owned;
+  const opencc_t converter = owned.handle;
   thread_local std::unordered_map<utf8proc_int32_t, utf8proc_int32_t> memo;
   if (converter == reinterpret_cast<opencc_t>(-1)) return cp;
   if (auto it = memo.find(cp); it != memo.end()) return it->second;

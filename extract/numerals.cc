@@ -5,6 +5,8 @@
 
 #include <utf8proc.h>
 
+#include "extract/parse_number.h"
+
 namespace chronograph::extract {
 namespace {
 
@@ -20,8 +22,8 @@ std::optional<long long> ParseNumeral(std::string_view text, const std::map<std:
   bool all_digits = true;
   for (char c : text) all_digits = all_digits && std::isdigit(static_cast<unsigned char>(c));
   if (all_digits) {
-    if (text.size() > 12) return std::nullopt;
-    return std::stoll(std::string(text));
+    if (text.size() > 12) return std::nullopt;  // larger than any count or year a rule wants
+    return ParseInteger<long long>(text);
   }
 
   std::string lower(text);

@@ -12,8 +12,10 @@
 
 #include "extract/content_hash.h"
 #include "extract/embedded_rules.h"
+#include "extract/entities.h"
 #include "extract/matcher.h"
 #include "extract/normalize.h"
+#include "extract/parse_number.h"
 #include "extract/relative_dates.h"
 
 namespace chronograph::extract {
@@ -41,7 +43,21 @@ std::vector<std::string> Split(const std::string& s, char sep) {
   return parts;
 }
 
-std::string Where(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }
+// "path:line:column: ": every rule problem names its place (column 1 when
+// the whole line or rule is at fault).
+std::string Where(const std::string& path, int line, std::size_t column = 1) {
+  return path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+}
+
+// 1-based column of field `index` of a line split on sep.
+std::size_t FieldColumn(const std::string& line, char sep, std::size_t index) {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < index && pos != std::string::npos; ++i) {
+    pos = line.find(sep, pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  return pos == std::string::npos ? 1 : pos + 1;
+}
 
 // Calls fn(line_number, line) for each line that is not blank or a # comment.
 template <typename Fn>
@@ -60,13 +76,42 @@ Status ForEachDataLine(const std::string& content, Fn fn) {
   return Status::Ok();
 }
 
-// 1-based line of the n-th (0-based) occurrence of needle in content (1 if
-// absent): nlohmann/json keeps no positions, so a rule is located by its text.
-int LineOfText(const std::string& content, const std::string& needle, int nth = 0) {
-  auto pos = content.find(needle);
+struct Place {
+  int line = 1;
+  std::size_t column = 1;
+};
+
+// Line and byte column of a byte offset.
+Place PlaceOfOffset(const std::string& content, std::size_t offset) {
+  offset = std::min(offset, content.size());
+  Place p;
+  p.line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
+  const auto nl = content.rfind('\n', offset == 0 ? std::string::npos : offset - 1);
+  p.column = offset - (nl == std::string::npos || offset == 0 ? 0 : nl + 1) + 1;
+  return p;
+}
+
+// Place of the n-th (0-based) occurrence of needle in content, at or after
+// `from` (1:1 if absent): nlohmann/json keeps no positions, so a rule is
+// located by its text.
+Place PlaceOfText(const std::string& content, const std::string& needle, int nth = 0, std::size_t from = 0) {
+  auto pos = content.find(needle, from);
   for (; nth > 0 && pos != std::string::npos; --nth) pos = content.find(needle, pos + 1);
-  if (pos == std::string::npos) return 1;
-  return 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<long>(pos), '\n'));
+  if (pos == std::string::npos) return Place();
+  return PlaceOfOffset(content, pos);
+}
+
+// The keys a pattern rule may have (rules/README.md). Anything else is an
+// error, so that a typo ("mods") does not silently drop what it meant;
+// "comment" and keys starting with "_" are free for notes.
+const std::map<std::string, nlohmann::json::value_t>& RuleKeys() {
+  using T = nlohmann::json::value_t;
+  static const std::map<std::string, T> kKeys = {
+      {"id", T::string},       {"pattern", T::string}, {"value", T::string},  {"kind", T::string},
+      {"type", T::string},     {"mod", T::string},     {"action", T::string}, {"reject", T::string},
+      {"relation", T::string}, {"scope", T::string},   {"expand_list", T::boolean},
+      {"approximate", T::boolean}, {"ambiguous_order", T::boolean}, {"yearless", T::string}};
+  return kKeys;
 }
 
 // Expands ${name} references from definitions, recursively (depth-limited).
@@ -140,19 +185,31 @@ Status RuleSet::AddGazetteer(const std::string& path, const std::string& content
     entry.file = path;
     entry.line = number;
     if (entry.canonical.empty()) return Status::InvalidRule(Where(path, number) + "empty canonical name");
+    const std::size_t type_column = FieldColumn(line, '\t', 1), alias_column = FieldColumn(line, '\t', 2);
     if (entry.type.empty() || !std::all_of(entry.type.begin(), entry.type.end(),
                                            [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
-      return Status::InvalidRule(Where(path, number) + "type must be upper-case letters, got '" + entry.type + "'");
+      return Status::InvalidRule(Where(path, number, type_column) + "type must be upper-case letters, got '" + entry.type +
+                                 "'");
     }
+    std::size_t column = alias_column;  // of the alias at hand
     for (const std::string& raw : Split(fields[2], '|')) {
+      const std::size_t next_column = column + raw.size() + 1;  // past the '|'
+      column += raw.size() - Trim(raw + ".").size() + 1;        // skip leading spaces
       std::string alias = Trim(raw);
       GazetteerAlias a;
       if (!alias.empty() && alias[0] == '~') {
         a.weak = true;
         alias = Trim(alias.substr(1));
       }
-      if (alias.empty()) return Status::InvalidRule(Where(path, number) + "empty alias");
+      if (alias.empty()) return Status::InvalidRule(Where(path, number, column) + "empty alias");
       a.text = NormalizeString(alias);
+      // An alias that is nothing but spaces, hyphens or name dots ("·", "-")
+      // would match everywhere (the matcher drops those): refused.
+      if (EntityFinder::AliasKey(a.text, true).empty()) {
+        return Status::InvalidRule(Where(path, number, column) + "alias '" + alias +
+                                   "' can match the empty string (it is only spaces, hyphens or name dots)");
+      }
+      column = next_column;
       entry.aliases.push_back(a);
     }
     if (fields.size() == 4) {
@@ -160,7 +217,8 @@ Status RuleSet::AddGazetteer(const std::string& path, const std::string& content
         if (Trim(kv).empty()) continue;
         const auto eq = kv.find('=');
         if (eq == std::string::npos) {
-          return Status::InvalidRule(Where(path, number) + "attribute '" + Trim(kv) + "' is not key=value");
+          return Status::InvalidRule(Where(path, number, FieldColumn(line, '\t', 3)) + "attribute '" + Trim(kv) +
+                                     "' is not key=value");
         }
         const std::string key = Trim(kv.substr(0, eq));
         const std::string value = Trim(kv.substr(eq + 1));
@@ -191,13 +249,18 @@ Status RuleSet::AddNumerals(const std::string& path, const std::string& content)
   return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
     const std::vector<std::string> fields = Split(line, '\t');
     if (fields.size() != 2) return Status::InvalidRule(Where(path, number) + "expected word<TAB>value");
+    const std::size_t value_column = FieldColumn(line, '\t', 1);
     const std::string value = Trim(fields[1]);
     if (value.empty() || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return Status::InvalidRule(Where(path, number) + "value '" + value + "' is not a non-negative integer");
+      return Status::InvalidRule(Where(path, number, value_column) + "value '" + value + "' is not a non-negative integer");
     }
     std::string word = NormalizeString(Trim(fields[0]));
     std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
-    numerals_[word] = std::stoi(value);
+    const std::optional<int> parsed = ParseInteger<int>(value);
+    if (!parsed.has_value()) {
+      return Status::InvalidRule(Where(path, number, value_column) + "value '" + value + "' is too large (at most 2147483647)");
+    }
+    numerals_[word] = *parsed;
     return Status::Ok();
   });
 }
@@ -218,10 +281,9 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
   try {
     doc = nlohmann::json::parse(content, nullptr, true, /*ignore_comments=*/true);
   } catch (const nlohmann::json::parse_error& e) {
-    const int line = 1 + static_cast<int>(std::count(content.begin(),
-                                                     content.begin() + static_cast<long>(std::min(e.byte, content.size())),
-                                                     '\n'));
-    return Status::InvalidRule(Where(path, line) + "malformed JSON: " + e.what());
+    // e.byte is 1-based: the byte after the last one read.
+    const Place p = PlaceOfOffset(content, e.byte == 0 ? 0 : e.byte - 1);
+    return Status::InvalidRule(Where(path, p.line, p.column) + "malformed JSON: " + e.what());
   }
   const std::string stem = fs::path(path).stem().string();
   if (stem != "dates" && stem != "entities" && stem != "relations" && stem != "events") {
@@ -231,12 +293,20 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
   if (!doc.is_object() || !doc.contains("rules") || !doc["rules"].is_array()) {
     return Status::InvalidRule(Where(path, 1) + "expected an object with a \"rules\" array");
   }
+  for (const auto& [key, value] : doc.items()) {
+    if (key != "rules" && key != "definitions" && key != "comment" && (key.empty() || key[0] != '_')) {
+      const Place p = PlaceOfText(content, "\"" + key + "\"");
+      return Status::InvalidRule(Where(path, p.line, p.column) + "unknown key \"" + key +
+                                 "\" (known: rules, definitions, comment)");
+    }
+  }
   std::map<std::string, std::string> definitions;
   if (doc.contains("definitions")) {
     if (!doc["definitions"].is_object()) return Status::InvalidRule(Where(path, 1) + "\"definitions\" must be an object");
     for (const auto& [name, value] : doc["definitions"].items()) {
       if (!value.is_string()) {
-        return Status::InvalidRule(Where(path, LineOfText(content, "\"" + name + "\"")) + "definition " + name +
+        const Place p = PlaceOfText(content, "\"" + name + "\"");
+        return Status::InvalidRule(Where(path, p.line, p.column) + "definition " + name +
                                    " is not a string");
       }
       definitions[name] = value.get<std::string>();
@@ -250,16 +320,38 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
   for (const auto& rule : doc["rules"]) {
     ++index;
     const std::string id = rule.is_object() ? get(rule, "id") : "";
-    int line = 1;
+    Place place;
     if (!id.empty()) {
-      line = LineOfText(content, "\"" + id + "\"", seen_in_file[id]++);
+      place = PlaceOfText(content, "\"" + id + "\"", seen_in_file[id]++);
     } else if (rule.is_object() && rule.contains("pattern")) {
-      line = LineOfText(content, rule["pattern"].dump());
+      place = PlaceOfText(content, rule["pattern"].dump());
+    }
+    const int line = place.line;
+    if (!rule.is_object()) {
+      return Status::InvalidRule(Where(path, line) + "rule #" + std::to_string(index) + " is not an object");
     }
     if (id.empty()) {
-      return Status::InvalidRule(Where(path, line) + "rule #" + std::to_string(index) + " has no \"id\"");
+      return Status::InvalidRule(Where(path, line, place.column) + "rule #" + std::to_string(index) +
+                                 " has no \"id\"");
     }
-    const std::string where = Where(path, line) + "rule " + id + ": ";
+    const std::string where = Where(path, line, place.column) + "rule " + id + ": ";
+    // Unknown keys and keys of the wrong type, located from the rule's id on.
+    for (const auto& [key, value] : rule.items()) {
+      if (key == "comment" || (!key.empty() && key[0] == '_')) continue;
+      const auto known = RuleKeys().find(key);
+      const std::size_t id_offset = content.find("\"" + id + "\"");
+      const Place at = PlaceOfText(content, "\"" + key + "\"", 0, id_offset == std::string::npos ? 0 : id_offset);
+      const std::string key_where = Where(path, at.line, at.column) + "rule " + id + ": ";
+      if (known == RuleKeys().end()) {
+        std::string message = key_where + "unknown key \"" + key + "\" (known:";
+        for (const auto& [k, t] : RuleKeys()) message += " " + k;
+        return Status::InvalidRule(message + ")");
+      }
+      if (value.type() != known->second) {
+        return Status::InvalidRule(key_where + "\"" + key + "\" must be a " +
+                                   (known->second == nlohmann::json::value_t::boolean ? "boolean" : "string"));
+      }
+    }
     const std::string lang = fs::path(path).parent_path().filename().string();
     if (id.rfind(lang + "." + stem + ".", 0) != 0) {
       return Status::InvalidRule(where + "id must start with \"" + lang + "." + stem + ".\"");
@@ -438,7 +530,11 @@ Result<std::map<std::string, std::string>> RuleSet::CollectFiles(const std::stri
     const std::string rel = fs::relative(it->path(), overlay_dir).generic_string();
     std::ifstream in(it->path(), std::ios::binary);
     if (!in) return Status::IoError(it->path().string() + ": cannot open rule file");
-    files[rel].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    try {  // libstdc++ stream buffers throw on a read error (EIO)
+      files[rel].assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } catch (const std::exception& e) {
+      return Status::IoError(it->path().string() + ": cannot read rule file: " + e.what());
+    }
   }
   if (ec) return Status::IoError(overlay_dir + ": " + ec.message());
   return files;

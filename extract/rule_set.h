@@ -2,7 +2,8 @@
 // Input: the embedded default files (see embedded_rules.h), overlaid by the
 // files under an optional --rules directory (same relative path replaces,
 // a new path adds). Output: an immutable RuleSet, safe to share across
-// threads. Any problem fails the whole load with "path:line: reason".
+// threads. Any problem fails the whole load with "path:line:column: reason";
+// unknown keys in a pattern rule are problems too (RuleKeys in rule_set.cc).
 //
 // File kinds, by path (documented in rules/README.md):
 //   */gazetteer/*.tsv      canonical<TAB>TYPE<TAB>alias|~weak alias[<TAB>k=v;k=v]
@@ -89,7 +90,7 @@ class RuleSet {
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
 
-  // files: relative path -> content. Fails with "path:line: reason".
+  // files: relative path -> content. Fails with "path:line:column: reason".
   static Result<std::shared_ptr<const RuleSet>> FromFiles(const std::map<std::string, std::string>& files);
 
   // The embedded defaults overlaid by overlay_dir ("" for none).

@@ -1,11 +1,13 @@
 // Status and Result<T>: how every chronograph library call reports failure.
 // A Status is ok, or carries a code and a message that already names the
-// place ("rules/zh/dates.json:14: rule zh.date.ymd: missing )"). No library
+// place ("rules/zh/dates.json:14:12: rule zh.date.ymd: missing )"). No library
 // function throws across its API; exceptions of third-party parsers are
 // caught at the boundary that calls them and turned into a Status.
 #ifndef CHRONOGRAPH_EXTRACT_STATUS_H_
 #define CHRONOGRAPH_EXTRACT_STATUS_H_
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,7 +37,9 @@ class Status {
   std::string message_;
 };
 
-// A value or the Status that explains why there is none.
+// A value or the Status that explains why there is none. value() and take()
+// on a Result that holds no value are a programming error: they print the
+// Status and abort (a defined, loud failure), never undefined behaviour.
 template <typename T>
 class Result {
  public:
@@ -44,11 +48,26 @@ class Result {
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  T& value() { return *value_; }
-  const T& value() const { return *value_; }
-  T&& take() { return std::move(*value_); }
+  T& value() {
+    Check();
+    return *value_;
+  }
+  const T& value() const {
+    Check();
+    return *value_;
+  }
+  T&& take() {
+    Check();
+    return std::move(*value_);
+  }
 
  private:
+  void Check() const {
+    if (value_.has_value()) return;
+    std::fprintf(stderr, "chronograph: internal error: value() of a failed Result: %s\n", status_.message().c_str());
+    std::abort();
+  }
+
   Status status_;
   std::optional<T> value_;
 };

@@ -29,6 +29,7 @@ readonly PACKAGES=(
   libbenchmark-dev  # bench/extract_bench (-DCHRONOGRAPH_BUILD_BENCH=ON)
   time            # /usr/bin/time: peak RSS in bench/run
   python3-distributed  # scripts/chronograph-dask and its test (Dask.distributed)
+  clang           # libFuzzer targets (scripts/fuzz.sh)
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

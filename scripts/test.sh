@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: install dependencies, build chronograph (RelWithDebInfo)
 # into build/ and run the whole test suite with ctest, then the threaded
-# paths under ThreadSanitizer (scripts/tsan-check.sh).
+# paths under ThreadSanitizer (scripts/tsan-check.sh) and the whole suite
+# under AddressSanitizer + UndefinedBehaviorSanitizer (scripts/asan-check.sh).
 # Exits with ctest's status; works from any directory.
 set -euo pipefail
 
@@ -16,4 +17,6 @@ status=0
 ctest --test-dir build --output-on-failure --no-tests=error -j2 || status=$?
 # The threaded paths once more under ThreadSanitizer.
 scripts/tsan-check.sh || status=$?
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+scripts/asan-check.sh || status=$?
 exit "$status"

@@ -2,7 +2,7 @@
 # (build_command.h: every input is checked before anything is written).
 #
 #   cmake -DBIN=<chronograph> -DGOOD=<input> -DBAD=<input> -DOUT=<dir>
-#         -P keeps_outputs.cmake
+#         [-DEXTRA=<flag, e.g. --strict>] -P keeps_outputs.cmake
 #
 # Runs `build GOOD --out OUT`, then `build GOOD BAD --out OUT`, which must
 # exit 1; every output file must be byte-identical afterwards and no
@@ -28,7 +28,7 @@ foreach(name IN LISTS outputs)
   file(SHA256 "${OUT}/${name}" before_${name})
 endforeach()
 
-execute_process(COMMAND "${BIN}" build "${GOOD}" "${BAD}" --out "${OUT}" --quiet
+execute_process(COMMAND "${BIN}" build "${GOOD}" "${BAD}" --out "${OUT}" --quiet ${EXTRA}
                 RESULT_VARIABLE code ERROR_VARIABLE err)
 if(NOT code EQUAL 1)
   message(FATAL_ERROR "second build should exit 1, got '${code}': ${err}")

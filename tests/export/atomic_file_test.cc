@@ -129,5 +129,51 @@ TEST_F(AtomicFileTest, RenameFailureRemovesTemp) {
   rmdir(path.c_str());
 }
 
+// An open OutputSet holds every finished file back until Commit renames them
+// all; abandoned, it removes them and the earlier files stay.
+TEST_F(AtomicFileTest, OutputSetReplacesAllOrNothing) {
+  const std::string path = dir_ + "/out.txt";
+  ASSERT_TRUE(WriteFileAtomically(path, [](std::ostream& os) {
+                os << "old";
+                return Status::Ok();
+              }).ok());
+  {
+    OutputSet set;
+    ASSERT_TRUE(WriteFileAtomically(path, [](std::ostream& os) {
+                  os << "new";
+                  return Status::Ok();
+                }).ok());
+    EXPECT_EQ(Read(path), "old") << "not renamed before Commit";
+    EXPECT_TRUE(Exists(dir_ + "/.out.txt.tmp"));
+    set.Abandon();
+    EXPECT_FALSE(Exists(dir_ + "/.out.txt.tmp"));
+  }
+  EXPECT_EQ(Read(path), "old");
+  OutputSet set;
+  ASSERT_TRUE(WriteFileAtomically(path, [](std::ostream& os) {
+                os << "new";
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(set.Commit().ok());
+  EXPECT_EQ(Read(path), "new");
+  EXPECT_FALSE(Exists(dir_ + "/.out.txt.tmp"));
+}
+
+// A second lock on the same directory is refused while the first is held,
+// and the lock file is gone once released.
+TEST_F(AtomicFileTest, DirectoryLockRefusesASecondHolder) {
+  {
+    DirectoryLock first;
+    ASSERT_TRUE(DirectoryLock::Acquire(dir_, &first).ok());
+    DirectoryLock second;
+    const Status refused = DirectoryLock::Acquire(dir_, &second);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.message().find("another chronograph run is writing to this directory"), std::string::npos);
+  }
+  EXPECT_FALSE(Exists(dir_ + "/.chronograph.lock"));
+  DirectoryLock again;
+  EXPECT_TRUE(DirectoryLock::Acquire(dir_, &again).ok());
+}
+
 }  // namespace
 }  // namespace chronograph::exporters

@@ -150,9 +150,9 @@ TEST(RelativeDatesTest, LoaderChecks) {
   const Case cases[] = {
       {{{"zh/dates.json", "{\"rules\": [\n{\"id\": \"zh.dates.x\", \"pattern\": \"去年\", \"value\": \"LAST-1Y\", "
                           "\"kind\": \"relative\"}]}"}},
-       "zh/dates.json:2: rule zh.dates.x: relative value 'LAST-1Y' is not ANCHOR"},
+       "zh/dates.json:2:8: rule zh.dates.x: relative value 'LAST-1Y' is not ANCHOR"},
       {{{"common/gazetteer/model.tsv", "GPT-4\tMODEL\tGPT-4\treleased_source=OpenAI blog\n"}},
-       "common/gazetteer/model.tsv:1: attribute 'released_source' names no 'released' fact on this line"},
+       "common/gazetteer/model.tsv:1:1: attribute 'released_source' names no 'released' fact on this line"},
   };
   for (const Case& c : cases) {
     auto rules = RuleSet::FromFiles(c.files);

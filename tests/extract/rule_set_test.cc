@@ -2,6 +2,7 @@
 // tests/data/bad_rules/<case>/ fails the load with the exact
 // "file:line: reason" message in the errors[] table; --rules overlays by
 // relative path.
+#include "extract/matcher.h"
 #include "extract/rule_set.h"
 
 #include <algorithm>
@@ -66,30 +67,30 @@ TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
   };
   const Error errors[] = {
       {"gazetteer_two_fields",
-       "common/gazetteer/person.tsv:3: expected canonical<TAB>TYPE<TAB>aliases[<TAB>attributes], got 2 fields"},
-      {"gazetteer_lower_case_type", "common/gazetteer/person.tsv:1: type must be upper-case letters, got 'Person'"},
+       "common/gazetteer/person.tsv:3:1: expected canonical<TAB>TYPE<TAB>aliases[<TAB>attributes], got 2 fields"},
+      {"gazetteer_lower_case_type", "common/gazetteer/person.tsv:1:17: type must be upper-case letters, got 'Person'"},
       {"gazetteer_duplicate_alias",
-       "common/gazetteer/product.tsv:2: alias 'Apple' already names 'Apple' (common/gazetteer/org.tsv:2)"},
-      {"gazetteer_duplicate_canonical", "common/gazetteer/person.tsv:4: duplicate canonical name 'Geoffrey Hinton'"},
+       "common/gazetteer/product.tsv:2:1: alias 'Apple' already names 'Apple' (common/gazetteer/org.tsv:2)"},
+      {"gazetteer_duplicate_canonical", "common/gazetteer/person.tsv:4:1: duplicate canonical name 'Geoffrey Hinton'"},
       {"gazetteer_unknown_context",
-       "common/gazetteer/person.tsv:1: context names 'OpenAl', which is no canonical name"},
-      {"gazetteer_bad_attribute", "common/gazetteer/person.tsv:1: attribute 'born 1986' is not key=value"},
-      {"gazetteer_empty_alias", "common/gazetteer/model.tsv:1: empty alias"},
-      {"numerals_bad_value", "zh/numerals.tsv:2: value 'ten' is not a non-negative integer"},
-      {"json_not_object", "zh/dates.json:1: expected an object with a \"rules\" array"},
-      {"json_unknown_dimension", "zh/times.json:1: unknown pattern dimension 'times' (dates, entities, relations, events)"},
-      {"wrong_id_prefix", "zh/dates.json:4: rule en.dates.year: id must start with \"zh.dates.\""},
-      {"unknown_definition", "zh/dates.json:6: rule zh.dates.ym: unknown definition ${month}"},
+       "common/gazetteer/person.tsv:1:1: context names 'OpenAl', which is no canonical name"},
+      {"gazetteer_bad_attribute", "common/gazetteer/person.tsv:1:38: attribute 'born 1986' is not key=value"},
+      {"gazetteer_empty_alias", "common/gazetteer/model.tsv:1:19: empty alias"},
+      {"numerals_bad_value", "zh/numerals.tsv:2:5: value 'ten' is not a non-negative integer"},
+      {"json_not_object", "zh/dates.json:1:1: expected an object with a \"rules\" array"},
+      {"json_unknown_dimension", "zh/times.json:1:1: unknown pattern dimension 'times' (dates, entities, relations, events)"},
+      {"wrong_id_prefix", "zh/dates.json:4:12: rule en.dates.year: id must start with \"zh.dates.\""},
+      {"unknown_definition", "zh/dates.json:6:12: rule zh.dates.ym: unknown definition ${month}"},
       {"value_missing_capture",
-       "en/dates.json:3: rule en.dates.month_year: value refers to ${day}, which is no named group of the pattern"},
-      {"unknown_kind", "en/dates.json:3: rule en.dates.years: unknown kind 'period'"},
-      {"unknown_mod", "en/dates.json:3: rule en.dates.early_year: mod must be START, MID, END or APPROX"},
-      {"unknown_action", "en/dates.json:3: rule en.dates.not_count: unknown action 'remove' (suppress)"},
-      {"entity_rule_without_type", "en/entities.json:3: rule en.entities.person: missing \"type\""},
-      {"date_rule_without_value", "en/dates.json:3: rule en.dates.year: missing \"value\""},
+       "en/dates.json:3:12: rule en.dates.month_year: value refers to ${day}, which is no named group of the pattern"},
+      {"unknown_kind", "en/dates.json:3:12: rule en.dates.years: unknown kind 'period'"},
+      {"unknown_mod", "en/dates.json:3:12: rule en.dates.early_year: mod must be START, MID, END or APPROX"},
+      {"unknown_action", "en/dates.json:3:12: rule en.dates.not_count: unknown action 'remove' (suppress)"},
+      {"entity_rule_without_type", "en/entities.json:3:12: rule en.entities.person: missing \"type\""},
+      {"date_rule_without_value", "en/dates.json:3:12: rule en.dates.year: missing \"value\""},
       {"unknown_file_kind", "zh/dates.yaml:1: unknown rule file kind"},
       {"unknown_scope",
-       "en/relations.json:3: rule en.relations.founded: unknown scope 'document' (relations: sentence or paragraph)"},
+       "en/relations.json:3:12: rule en.relations.founded: unknown scope 'document' (relations: sentence or paragraph)"},
   };
   for (const Error& e : errors) {
     auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir(e.fixture)));
@@ -105,7 +106,7 @@ TEST(RuleSetTest, JsonSyntaxErrorNamesTheLine) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("json_syntax")));
   ASSERT_FALSE(rules.ok());
   const std::string& message = rules.status().message();
-  EXPECT_EQ(message.rfind("zh/dates.json:5: malformed JSON: ", 0), 0u) << message;
+  EXPECT_EQ(message.rfind("zh/dates.json:5:5: malformed JSON: ", 0), 0u) << message;
   EXPECT_NE(message.find("line 5"), std::string::npos) << message;
 }
 
@@ -113,7 +114,7 @@ TEST(RuleSetTest, Re2SyntaxErrorCarriesRe2Message) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("re2_syntax")));
   ASSERT_FALSE(rules.ok());
   const std::string& message = rules.status().message();
-  EXPECT_EQ(message.rfind("zh/dates.json:3: rule zh.dates.ymd: ", 0), 0u) << message;
+  EXPECT_EQ(message.rfind("zh/dates.json:3:12: rule zh.dates.ymd: ", 0), 0u) << message;
   EXPECT_NE(message.find("missing )"), std::string::npos) << message;
 }
 
@@ -122,21 +123,78 @@ TEST(RuleSetTest, Re2SyntaxErrorCarriesRe2Message) {
 TEST(RuleSetTest, Re2ErrorArgumentIsPrintedTwice) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("re2_syntax")));
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(rules.status().message(), "zh/dates.json:3: rule zh.dates.ymd: missing ): (?P<y>\\d{4}");
+  EXPECT_EQ(rules.status().message(), "zh/dates.json:3:12: rule zh.dates.ymd: missing ): (?P<y>\\d{4}");
 }
 
 // A duplicate rule id is reported at the duplicate (line 5), not the original.
 TEST(RuleSetTest, DuplicateRuleIdPointsAtFirstDefinition) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("duplicate_rule_id")));
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(rules.status().message(), "en/dates.json:5: rule en.dates.year: duplicate rule id");
+  EXPECT_EQ(rules.status().message(), "en/dates.json:5:12: rule en.dates.year: duplicate rule id");
 }
 
 // A rule without an id is located by its pattern.
 TEST(RuleSetTest, RuleWithoutIdIsReportedOnLine1) {
   auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("rule_without_id")));
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(rules.status().message(), "zh/dates.json:4: rule #2 has no \"id\"");
+  EXPECT_EQ(rules.status().message(), "zh/dates.json:4:17: rule #2 has no \"id\"");
+}
+
+// issue 11: a typo in a key is an error naming the key, not a silently
+// dropped field; so is a key of the wrong type.
+TEST(RuleSetTest, UnknownAndMistypedKeysAreErrors) {
+  auto unknown = RuleSet::FromFiles(ReadTree(BadRulesDir("unknown_key")));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().message().rfind(
+                "en/dates.json:3:100: rule en.dates.early_year: unknown key \"mods\" (known: action approximate", 0),
+            0u)
+      << unknown.status().message();
+  auto mistyped = RuleSet::FromFiles(ReadTree(BadRulesDir("rule_key_wrong_type")));
+  ASSERT_FALSE(mistyped.ok());
+  EXPECT_EQ(mistyped.status().message(), "en/dates.json:4:6: rule en.dates.year: \"approximate\" must be a boolean");
+}
+
+// An alias of nothing but name dots, hyphens or spaces would match the
+// empty string, and with it every position of every text.
+TEST(RuleSetTest, AliasMatchingTheEmptyStringIsRefused) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("gazetteer_dot_alias")));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(),
+            "common/gazetteer/person.tsv:1:22: alias '·' can match the empty string (it is only spaces, hyphens or "
+            "name dots)");
+}
+
+TEST(RuleSetTest, NumeralTooLargeIsAnErrorNotAnException) {
+  auto rules = RuleSet::FromFiles(ReadTree(BadRulesDir("numerals_too_large")));
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.status().message(), "zh/numerals.tsv:3:8: value '99999999999' is too large (at most 2147483647)");
+}
+
+// A classically catastrophic pattern, (a+)+$, over 1 MiB of 'a'. RE2 never
+// backtracks: its work is bounded by (program size) x (text length), so the
+// counted bound is the program size, a small constant, and the match over
+// the whole MiB must come back whole. (A backtracking engine takes 2^n steps
+// on the same input with one 'b' at the end; RE2's bound does not change.)
+TEST(RuleSetTest, CatastrophicPatternRunsInLinearTime) {
+  auto rules = RuleSet::Load(SourcePath("tests/data/pathological_rules"));
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  const PatternRule* nested = nullptr;
+  for (const PatternRule& r : rules.value()->entity_rules()) {
+    if (r.id == "en.entities.nested") nested = &r;
+  }
+  ASSERT_NE(nested, nullptr);
+  EXPECT_LE(PatternProgramSize(*nested), 16) << "work per byte is bounded by the program size";
+  const std::vector<PatternRule> one = {*nested};
+  for (const char* tail : {"", "b"}) {
+    const std::string text = std::string(1 << 20, 'a') + tail;
+    const std::vector<PatternMatch> matches = RunPatterns(one, text, {0, text.size()});
+    if (*tail == '\0') {
+      ASSERT_EQ(matches.size(), 1u);
+      EXPECT_EQ(matches[0].span.size(), text.size());
+    } else {
+      EXPECT_TRUE(matches.empty());
+    }
+  }
 }
 
 TEST(RuleSetTest, OverlayReplacesFileByRelativePath) {
@@ -160,7 +218,7 @@ TEST(RuleSetTest, OverlayErrorsAndMissingDirectory) {
   auto broken = RuleSet::Load(BadRulesDir("cli_broken_dates"));
   ASSERT_FALSE(broken.ok());
   // The message names the overlay file by the path the user gave.
-  EXPECT_EQ(broken.status().message().rfind(BadRulesDir("cli_broken_dates") + "/zh/dates.json:4: rule zh.dates.year: missing )", 0), 0u)
+  EXPECT_EQ(broken.status().message().rfind(BadRulesDir("cli_broken_dates") + "/zh/dates.json:4:12: rule zh.dates.year: missing )", 0), 0u)
       << broken.status().message();
 
   auto missing = RuleSet::Load(SourcePath("tests/data/no_such_rules_dir"));
