@@ -29,6 +29,8 @@ readonly PACKAGES=(
   libbenchmark-dev  # bench/extract_bench (-DCHRONOGRAPH_BUILD_BENCH=ON)
   time            # /usr/bin/time: peak RSS in bench/run
   python3-distributed  # scripts/chronograph-dask and its test (Dask.distributed)
+  raptor2-utils   # rapper: tests validate graph.ttl (RDF Turtle)
+  python3-rdflib  # tests load graph.ttl and graph.jsonld and run the documented SPARQL
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
