@@ -172,6 +172,17 @@ bool ForEachNode(const graph::KnowledgeGraph& kg, const std::function<bool(const
     Node asserted{subject, {}};
     asserted.Add(property.iri, Iri(object));
     if (!emit(asserted)) return false;
+    // The date of a founding or a release dates the thing itself: inception
+    // (P571) of what was founded, publication date (P577) of what was
+    // released, when the date has an XSD form.
+    if ((e.relation == "founded" || e.relation == "released") && !e.date.empty()) {
+      Term date = Date(e.date);
+      if (!date.datatype.empty()) {
+        Node dated{to_iri, {}};
+        dated.Add(std::string(kWikidataDirect) + (e.relation == "founded" ? "P571" : "P577"), std::move(date));
+        if (!emit(dated)) return false;
+      }
+    }
 
     const std::string statement_iri = std::string(kRdfBase) + "statement/e" + std::to_string(i);
     Node statement{statement_iri, {}};

@@ -22,6 +22,9 @@
 // (the chronograph name), cg:from / cg:to (chronograph's direction),
 // cg:date (earliest stated date), cg:sources (documents) and one cg:evidence
 // node per evidence: cg:document, cg:line, cg:text, cg:date, cg:begin/cg:end.
+// A dated founded / released edge also gives what was founded wdt:P571
+// (inception) / what was released wdt:P577 (publication date): the earliest
+// stated date, when that date has an XSD form.
 // Dates: YYYY as xsd:gYear, YYYY-MM as xsd:gYearMonth, YYYY-MM-DD as
 // xsd:date, any other TIMEX value as a plain string.
 // Strings go through SanitizeForXml10 (valid UTF-8), then are escaped for

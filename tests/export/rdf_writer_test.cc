@@ -97,6 +97,7 @@ TEST(RdfWriterTest, TurtleHasEntitiesAndReifiedFoundedBy) {
   EXPECT_NE(ttl.find("\"黄仁勋\"@zh"), std::string::npos);
   EXPECT_NE(ttl.find("cge:openai\n  wdt:P112 cge:ilya-sutskever .\n"), std::string::npos) << ttl;
   EXPECT_NE(ttl.find("rdf:predicate wdt:P112 ;"), std::string::npos);
+  EXPECT_NE(ttl.find("cge:openai\n  wdt:P571 \"2015-12-11\"^^xsd:date .\n"), std::string::npos) << ttl;
   EXPECT_NE(ttl.find("cg:date \"2015-12-11\"^^xsd:date"), std::string::npos);
   EXPECT_NE(ttl.find("cg:text \"On 2015-12-11 Ilya Sutskever co-founded OpenAI.\""), std::string::npos);
   EXPECT_NE(ttl.find("cg:document \"notes.md\""), std::string::npos);
