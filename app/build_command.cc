@@ -27,6 +27,7 @@
 #include "export/gexf_writer.h"
 #include "export/graph_picture.h"
 #include "export/graphml_writer.h"
+#include "export/rdf_writer.h"
 #include "export/report_html.h"
 #include "export/sqlite_store.h"
 #include "export/timeline_json.h"
@@ -356,6 +357,8 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
       {"report.html", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteReportHtml(g, os); }},
       {"facts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteFactsJson(g, os); }},
       {"conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
+      {"graph.ttl", exporters::WriteTurtle},
+      {"graph.jsonld", exporters::WriteJsonLd},
   };
   // Every file is independent of the others and the graph is read-only
   // now: they are written on the --threads threads, each atomically.
@@ -415,7 +418,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     std::cerr.precision(2);
     std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
               << "wrote " << (out / "graph.graphml").string() << ", graph.gexf, timeline.json, timelinejs.json, vis-timeline.json\n";
-    std::cerr << "wrote facts.json, conflicts.json, extraction.json, chronograph.sqlite\n";
+    std::cerr << "wrote facts.json, conflicts.json, graph.ttl, graph.jsonld, extraction.json, chronograph.sqlite\n";
     std::cerr << "wrote report.html, graph.dot" << (picture_note.empty() ? ", graph.svg" : "");
     if (!chosen.value().empty()) {
       std::cerr << ", " << chosen.value().size() << " file(s) in " << exporters::kEntityTimelineDir << "/";

@@ -46,8 +46,9 @@ TimelineJS3), vis-timeline.json (vis-timeline items and groups), report.html
 (timeline, graph and entity table in one page that needs no network),
 graph.dot and graph.svg (a picture of the graph, drawn by Graphviz when it is
 installed), facts.json and conflicts.json (every fact with all its sources;
-where sources disagree), extraction.json (what merge reads),
-timelines/<entity>.json with --entity or --per-entity.
+where sources disagree), graph.ttl and graph.jsonld (RDF Turtle and JSON-LD
+with Wikidata properties and reified statements), extraction.json (what merge
+reads), timelines/<entity>.json with --entity or --per-entity.
 Scaling out: docs/scale-out.md (Dask, Hadoop, Spark, Slurm, GNU parallel).
 Inputs that cannot be read cleanly: invalid UTF-8 bytes become U+FFFD (a
 warning names the file, line and column); binary, unreadable or vanished files,

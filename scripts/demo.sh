@@ -36,6 +36,7 @@ chronograph read examples/ and wrote to $PWD/$OUT:
   graph.svg           a static picture of the main entities
   timeline.json       entities, dates and dated events, each with its source line
   facts.json          every fact with all of its sources; conflicts.json: where sources disagree
+  graph.ttl           linked data (RDF Turtle; graph.jsonld: JSON-LD) with Wikidata ids and properties
   timelinejs.json     TimelineJS3 document; vis-timeline.json: items for vis-timeline
 Next: $BIN show "Geoffrey Hinton" --from $OUT
       $BIN conflicts --from $OUT

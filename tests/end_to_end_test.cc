@@ -116,7 +116,8 @@ TEST_F(EndToEndTest, RunsAreByteIdentical) {
   for (const auto& e : fs::directory_iterator(dir1_)) names1.insert(e.path().filename().string());
   for (const auto& e : fs::directory_iterator(dir2_)) names2.insert(e.path().filename().string());
   EXPECT_EQ(names1, names2);
-  for (const char* required : {"graph.graphml", "timeline.json", "timelinejs.json", "vis-timeline.json"}) {
+  for (const char* required :
+       {"graph.graphml", "timeline.json", "timelinejs.json", "vis-timeline.json", "graph.ttl", "graph.jsonld"}) {
     EXPECT_EQ(names1.count(required), 1u) << required;
   }
   for (const std::string& name : names1) {
