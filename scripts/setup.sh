@@ -30,6 +30,7 @@ readonly PACKAGES=(
   time            # /usr/bin/time: peak RSS in bench/run
   python3-distributed  # scripts/chronograph-dask and its test (Dask.distributed)
   clang           # libFuzzer targets (scripts/fuzz.sh)
+  xxd             # the encodings test turns byte offsets back into text
   raptor2-utils   # rapper: tests validate graph.ttl (RDF Turtle)
   python3-rdflib  # tests load graph.ttl and graph.jsonld and run the documented SPARQL
 )

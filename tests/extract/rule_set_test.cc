@@ -146,7 +146,7 @@ TEST(RuleSetTest, UnknownAndMistypedKeysAreErrors) {
   auto unknown = RuleSet::FromFiles(ReadTree(BadRulesDir("unknown_key")));
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().message().rfind(
-                "en/dates.json:3:100: rule en.dates.early_year: unknown key \"mods\" (known: action approximate", 0),
+                "en/dates.json:3:100: rule en.dates.early_year: unknown key \"mods\" (known: action ambiguous_order approximate", 0),
             0u)
       << unknown.status().message();
   auto mistyped = RuleSet::FromFiles(ReadTree(BadRulesDir("rule_key_wrong_type")));
