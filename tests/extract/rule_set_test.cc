@@ -140,7 +140,7 @@ TEST(RuleSetTest, RuleWithoutIdIsReportedOnLine1) {
   EXPECT_EQ(rules.status().message(), "zh/dates.json:4:17: rule #2 has no \"id\"");
 }
 
-// issue 11: a typo in a key is an error naming the key, not a silently
+// A typo in a key is an error naming the key, not a silently
 // dropped field; so is a key of the wrong type.
 TEST(RuleSetTest, UnknownAndMistypedKeysAreErrors) {
   auto unknown = RuleSet::FromFiles(ReadTree(BadRulesDir("unknown_key")));
