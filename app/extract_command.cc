@@ -36,7 +36,7 @@ Status ReadFileList(const std::string& list, std::vector<std::string>* inputs) {
 
 }  // namespace
 
-Status RunExtract(const ExtractCommandOptions& options) {
+Status RunExtract(const ExtractCommandOptions& options, std::size_t* skipped) {
   const Clock::time_point start = Clock::now();
   std::vector<std::string> inputs = options.inputs;
   if (!options.files_from.empty()) {
@@ -60,12 +60,26 @@ Status RunExtract(const ExtractCommandOptions& options) {
   pool.threads = options.threads == 0 ? DefaultThreadCount() : options.threads;
   pool.extract.reference_date = options.reference_date;
   pool.extract.threads = pool.threads;
-  std::size_t bytes = 0;
+  pool.load = options.load;
+  std::size_t left_out = 0;
+  if (!options.load.strict) {  // the same policy as build (docs/robustness.md)
+    pool.on_notice = [&](std::size_t, const DocumentNotice& notice) {
+      if (notice.kind == DocumentNotice::Kind::kDecoded) {
+        if (!options.quiet) std::cerr << "chronograph: note: " << notice.message << "\n";
+        return;
+      }
+      const bool skip = notice.kind == DocumentNotice::Kind::kSkipped;
+      std::cerr << "chronograph: warning: " << notice.message << (skip ? "; document skipped" : "") << "\n";
+      if (skip) ++left_out;
+    };
+  }
+  std::size_t bytes = 0, written_documents = 0;
   auto write_shard = [&](std::ostream& out) {
     out << exporters::ShardHeaderLine({options.chronograph_version, rules.value()->fingerprint()});
     Status s = ExtractAll(files.value(), *extractor.value(), pool,
                           [&](std::size_t, std::size_t document_bytes, extract::ExtractionResult result) {
                             bytes += document_bytes;
+                            ++written_documents;
                             out << exporters::ShardRecordLine(result);
                             return out ? Status::Ok() : Status::IoError(options.out + ": write error");
                           });
@@ -75,11 +89,12 @@ Status RunExtract(const ExtractCommandOptions& options) {
   };
   Status written = options.out == "-" ? write_shard(std::cout) : exporters::WriteFileAtomically(options.out, write_shard);
   if (!written.ok()) return written;
+  if (skipped != nullptr) *skipped = left_out;
   if (!options.quiet) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", std::chrono::duration<double>(Clock::now() - start).count());
-    std::cerr << "chronograph: extract: " << files.value().size()
-              << (files.value().size() == 1 ? " document, " : " documents, ") << (bytes >> 10) << " KiB in "
+    std::cerr << "chronograph: extract: " << written_documents
+              << (written_documents == 1 ? " document, " : " documents, ") << (bytes >> 10) << " KiB in "
               << seconds << " s -> " << (options.out == "-" ? "standard output" : options.out) << "\n";
   }
   return Status::Ok();

@@ -9,9 +9,11 @@
 #ifndef CHRONOGRAPH_APP_EXTRACT_COMMAND_H_
 #define CHRONOGRAPH_APP_EXTRACT_COMMAND_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
 #include "extract/status.h"
 
 namespace chronograph::app {
@@ -24,13 +26,17 @@ struct ExtractCommandOptions {
   std::string reference_date;       // as build --date
   unsigned threads = 0;             // 0 = every core
   bool quiet = false;
+  // --strict / --encoding, as for build: by default a document that cannot
+  // be read cleanly is repaired or skipped with a warning (not in the shard).
+  extract::LoadOptions load;
   // --list: print the documents the inputs expand to, one per line, and
   // write nothing else (how scripts/chronograph-dask cuts batches).
   bool list_only = false;
   std::string chronograph_version;  // written in the shard header
 };
 
-Status RunExtract(const ExtractCommandOptions& options);
+// *skipped (when given) receives the number of documents left out.
+Status RunExtract(const ExtractCommandOptions& options, std::size_t* skipped = nullptr);
 
 }  // namespace chronograph::app
 

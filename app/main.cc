@@ -129,6 +129,10 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("-j,--threads", extract.threads, "Documents extracted at once (default: every core)")
       ->check(CLI::Range(1u, 1024u));
   extract_cmd->add_flag("-q,--quiet", extract.quiet, "Print nothing but errors");
+  extract_cmd->add_flag("--strict", extract.load.strict,
+                        "Stop at the first input that cannot be read cleanly instead of repairing or skipping it");
+  extract_cmd->add_option("--encoding", extract.load.encoding,
+                          "Read every input from this encoding (iconv name), as for build");
 
   // Commands over a built output directory (no re-extraction).
   const char kQueryFooter[] = R"(Examples:
@@ -205,7 +209,8 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
       if (summary.skipped > 0) return kExitSkipped;
     }
     chronograph::Status query;
-    if (extract_cmd->parsed()) query = chronograph::app::RunExtract(extract);
+    std::size_t extract_skipped = 0;
+    if (extract_cmd->parsed()) query = chronograph::app::RunExtract(extract, &extract_skipped);
     if (merge_cmd->parsed()) query = chronograph::app::RunMerge(merge);
     if (show_cmd->parsed()) query = chronograph::app::RunShow(show, std::cout);
     if (path_cmd->parsed()) query = chronograph::app::RunPath(path, std::cout);
@@ -216,6 +221,7 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
       std::cerr << "chronograph: error: " << query.ToString() << "\n";
       return query.code() == chronograph::Status::Code::kUsage ? kExitUsage : kExitBadInput;
     }
+    if (extract_skipped > 0) return kExitSkipped;  // the shard was written without them
   } catch (const std::exception& e) {
     std::cerr << "chronograph: error: " << e.what() << "\n";
     return kExitBadInput;

@@ -75,6 +75,26 @@ def main(binary, src, out):
         sys.exit("FAIL: a refused merge wrote outputs")
     print("other rules refused:", err.strip().splitlines()[-1])
 
+    # A document that cannot be read costs only itself, as in build: the
+    # shard holds the others and the exit code is 3; --strict refuses.
+    mixed = os.path.join(out, "mixed")
+    os.makedirs(mixed)
+    shutil.copy(os.path.join(src, docs[0]), mixed)
+    with open(os.path.join(mixed, "binary.txt"), "wb") as f:
+        f.write(bytes(range(256)) * 8)
+    kept = os.path.join(out, "mixed.shard")
+    _, err = run(binary, "extract", mixed, "--out", kept, expect=3)
+    if "binary.txt" not in err or "skipped" not in err:
+        sys.exit(f"FAIL: the skipped document is not named: {err}")
+    with open(kept, encoding="utf-8") as f:
+        if len(f.read().splitlines()) != 2:
+            sys.exit("FAIL: the shard should hold a header and the one good document")
+    strict = os.path.join(out, "strict.shard")
+    run(binary, "extract", mixed, "--out", strict, "--strict", expect=1)
+    if os.path.exists(strict):
+        sys.exit("FAIL: a refused extract left a shard")
+    print("extract skips a binary document (exit 3); --strict refuses it")
+
 
 if __name__ == "__main__":
     main(*sys.argv[1:4])
