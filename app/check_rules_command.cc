@@ -9,6 +9,7 @@
 
 #include "extract/document.h"
 #include "extract/extractor.h"
+#include "extract/rule_examples.h"
 #include "extract/rule_set.h"
 
 namespace chronograph::app {
@@ -18,41 +19,6 @@ namespace fs = std::filesystem;
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string Trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-std::string Join(const std::set<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
-  return out.empty() ? "-" : out;
-}
-
-// What the extractor finds in one example text, in the examples file's terms
-// (the same reading as tests/rule_examples_test.cc).
-std::set<std::string> Found(const extract::Extractor& extractor, const std::string& file, const std::string& text) {
-  std::set<std::string> found;
-  Result<extract::Document> doc = extract::MakeDocument("example", text);
-  if (!doc.ok()) return {"(unreadable: " + doc.status().message() + ")"};
-  extract::ExtractOptions options;
-  options.reference_date = "2013-02-12";
-  const extract::ExtractionResult result = extractor.Extract(doc.value(), options);
-  if (EndsWith(file, "dates.examples.tsv")) {
-    for (const extract::DateMention& d : result.dates) {
-      if (d.kind != "anaphoric") found.insert(d.value + (d.mod.empty() ? "" : "@" + d.mod));
-    }
-  } else if (EndsWith(file, "relations.examples.tsv")) {
-    std::map<std::string, std::string> label;
-    for (const extract::Mention& m : result.mentions) label[m.entity_id] = m.canonical;
-    for (const extract::Relation& r : result.relations) found.insert(r.type + ":" + label[r.from_id] + ">" + label[r.to_id]);
-  } else {
-    for (const extract::Mention& m : result.mentions) found.insert(m.type + ":" + m.canonical);
-  }
-  return found;
 }
 
 }  // namespace
@@ -77,33 +43,19 @@ Status RunCheckRules(const CheckRulesOptions& options, std::ostream& out) {
     ++files;
     const std::string rel = fs::relative(path, options.rules_dir).generic_string();
     const std::string shown = path.generic_string();
-    std::istringstream in(contents.value()[rel]);
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (Trim(line).empty() || Trim(line)[0] == '#') continue;
-      const auto tab = line.find('\t');
-      if (tab == std::string::npos) {
-        out << shown << ":" << number << ":1: expected text<TAB>expected\n";
-        ++failures;
-        continue;
-      }
-      std::set<std::string> expected;
-      const std::string want = Trim(line.substr(tab + 1));
-      if (want != "-") {
-        std::istringstream items(want);
-        std::string item;
-        while (std::getline(items, item, '|')) {
-          if (!Trim(item).empty()) expected.insert(Trim(item));
-        }
-      }
+    std::string errors;
+    const std::vector<extract::RuleExample> rows = extract::ParseRuleExamples(shown, contents.value()[rel], &errors);
+    out << errors;
+    failures += static_cast<std::size_t>(std::count(errors.begin(), errors.end(), '\n'));
+    for (extract::RuleExample row : rows) {
+      row.file = rel;  // the file name decides what a row lists
       ++examples;
-      const std::set<std::string> found = Found(*extractor.value(), rel, line.substr(0, tab));
-      if (found != expected) {
+      std::string rule_ids;
+      const std::set<std::string> found = extract::FindForExample(*extractor.value(), row, &rule_ids);
+      if (found != row.expected) {
         ++failures;
-        out << shown << ":" << number << ":1: \"" << line.substr(0, tab) << "\"\n  expected: " << Join(expected)
-            << "\n  found:    " << Join(found) << "\n";
+        out << shown << ":" << row.line << ":1: \"" << row.text << "\"\n  expected: "
+            << extract::JoinExampleSet(row.expected) << "\n  found:    " << extract::JoinExampleSet(found) << "\n";
       }
     }
   }

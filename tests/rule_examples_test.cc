@@ -23,6 +23,7 @@
 #include "extract/matcher.h"
 #include "extract/normalize.h"
 #include "extract/relative_dates.h"
+#include "extract/rule_examples.h"
 #include "extract/rule_set.h"
 
 namespace chronograph::extract {
@@ -37,110 +38,23 @@ std::shared_ptr<const Extractor>& TheExtractor() {
   return extractor;
 }
 
-// The document date of every example (Duckling's testContext).
-constexpr char kExampleDate[] = "2013-02-12";
-
-struct Example {
-  std::string file;  // e.g. "zh/dates.examples.tsv"
-  int line = 0;
-  std::string text;
-  std::set<std::string> expected;
-  std::string reference = kExampleDate;  // third column, dates files only
-  DateOrder order = DateOrder::kMonthFirst;
-};
+using Example = RuleExample;  // extract/rule_examples.h: the reading check-rules shares
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool IsDatesFile(const std::string& file) { return EndsWith(file, "dates.examples.tsv"); }
-bool IsRelationsFile(const std::string& file) { return EndsWith(file, "relations.examples.tsv"); }
-bool IsEventsFile(const std::string& file) { return EndsWith(file, "events.examples.tsv"); }
+bool IsRelationsFile(const std::string& file) { return IsRelationsExamples(file); }
 
-std::string Trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-std::string Join(const std::set<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
-  return out.empty() ? "-" : out;
+std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
+  return FindForExample(*TheExtractor(), ex, rule_ids);
 }
 
 std::vector<Example> ParseExamples(const std::string& file, const std::string& content, std::string* error) {
-  std::vector<Example> examples;
-  std::istringstream in(content);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (Trim(line).empty() || Trim(line)[0] == '#') continue;
-    const auto tab = line.find('\t');
-    if (tab == std::string::npos) {
-      *error += "rules/" + file + ":" + std::to_string(number) + ": expected text<TAB>expected\n";
-      continue;
-    }
-    Example ex{file, number, line.substr(0, tab), {}};
-    std::string expected = Trim(line.substr(tab + 1));
-    if (const auto tab2 = expected.find('\t'); tab2 != std::string::npos && IsDatesFile(file)) {
-      std::istringstream third(expected.substr(tab2 + 1));
-      std::string order;
-      third >> ex.reference >> order;
-      if (order == "dmy") ex.order = DateOrder::kDayFirst;
-      if (!IsCalendarDate(ex.reference) || (!order.empty() && order != "dmy" && order != "mdy")) {
-        *error += "rules/" + file + ":" + std::to_string(number) + ": third column is YYYY-MM-DD [mdy|dmy]\n";
-      }
-      expected = Trim(expected.substr(0, tab2));
-    }
-    if (expected != "-") {
-      std::istringstream items(expected);
-      std::string item;
-      while (std::getline(items, item, '|')) {
-        if (!Trim(item).empty()) ex.expected.insert(Trim(item));
-      }
-    }
-    examples.push_back(std::move(ex));
-  }
-  return examples;
+  return ParseRuleExamples(file, content, error);
 }
 
-// What the extractor finds in an example, in the example file's terms.
-std::set<std::string> Found(const Example& ex, std::string* rule_ids) {
-  Result<Document> doc = MakeDocument("example", ex.text);
-  ExtractOptions options;
-  options.reference_date = ex.reference;  // so that relative dates have exact expected values
-  options.date_order = ex.order;
-  const ExtractionResult result = TheExtractor()->Extract(doc.value(), options);
-  std::set<std::string> found;
-  if (IsDatesFile(ex.file)) {
-    for (const DateMention& d : result.dates) {
-      if (d.kind == "anaphoric") continue;  // reported only when resolved from context
-      found.insert(d.value + (d.mod.empty() ? "" : "@" + d.mod));
-      *rule_ids += " " + d.rule_id;
-    }
-  } else if (IsRelationsFile(ex.file)) {
-    std::map<std::string, std::string> label;
-    for (const Mention& m : result.mentions) label[m.entity_id] = m.canonical;
-    for (const Relation& r : result.relations) {
-      found.insert(r.type + ":" + label[r.from_id] + ">" + label[r.to_id]);
-      *rule_ids += " " + r.rule_id;
-    }
-  } else if (IsEventsFile(ex.file)) {
-    std::map<std::string, std::string> label;
-    for (const Mention& m : result.mentions) label[m.entity_id] = m.canonical;
-    for (const Event& e : result.events) {
-      for (const std::string& id : e.entity_ids) found.insert(e.date + ":" + label[id]);
-    }
-  } else {
-    for (const Mention& m : result.mentions) {
-      found.insert(m.type + ":" + m.canonical);
-      *rule_ids += " " + m.rule_id;
-    }
-  }
-  return found;
-}
+std::string Join(const std::set<std::string>& items) { return JoinExampleSet(items); }
 
 class ExampleTest : public ::testing::Test {
  public:
