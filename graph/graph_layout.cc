@@ -27,10 +27,15 @@ using Local = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS
 constexpr double kFrameHalf = 0.5;
 
 constexpr std::uint32_t kJitterSeed = 20120930;  // any fixed value
-// Iterations per component: kNodeIterationBudget / (vertices of the whole
-// graph), within these bounds. Each iteration costs O(vertices + edges) with
-// the grid, so a whole layout costs O(max(budget, vertices * minimum)).
+// Iterations per component: the smaller of kNodeIterationBudget / vertices
+// and kEdgeIterationBudget / edges (of the whole graph), within the bounds
+// below. Each iteration costs O(vertices + edges) with the grid (a node's
+// repulsion, up to 64 pairs, costs far more than an edge's pull), so a
+// whole layout costs O(max(budgets, (vertices + edges) * minimum)). A dense
+// co-occurrence graph has a hundred edges per node: a budget counted in
+// nodes alone let its layout outlast the extraction.
 constexpr double kNodeIterationBudget = 5e5;
+constexpr double kEdgeIterationBudget = 1e7;
 constexpr int kMaxIterations = 300;
 constexpr int kMinIterations = 5;
 // And at most this many repulsive pairs per node and iteration on average
@@ -185,8 +190,9 @@ double MentionSize(int mentions) {
   return 10.0 + 4.0 * std::log1p(static_cast<double>(std::max(0, mentions)));
 }
 
-int LayoutIterations(std::size_t vertices) {
-  const double budget = kNodeIterationBudget / static_cast<double>(std::max<std::size_t>(vertices, 1));
+int LayoutIterations(std::size_t vertices, std::size_t edges) {
+  const double budget = std::min(kNodeIterationBudget / static_cast<double>(std::max<std::size_t>(vertices, 1)),
+                                 kEdgeIterationBudget / static_cast<double>(std::max<std::size_t>(edges, 1)));
   return static_cast<int>(std::clamp(budget, static_cast<double>(kMinIterations), static_cast<double>(kMaxIterations)));
 }
 
@@ -195,7 +201,7 @@ std::vector<NodeDrawing> ComputeGraphLayout(const KnowledgeGraph& kg, LayoutStat
   const std::size_t n = boost::num_vertices(g);
   std::vector<NodeDrawing> out(n);
   LayoutStats stats;
-  stats.iterations = LayoutIterations(n);
+  stats.iterations = LayoutIterations(n, boost::num_edges(g));
   if (stats_out != nullptr) *stats_out = stats;
   if (n == 0) return out;
 

@@ -41,19 +41,20 @@ double MentionSize(int mentions);
 // tests can check that it grows linearly with the graph.
 struct LayoutStats {
   std::size_t components = 0;        // connected components laid out (size >= 2)
-  int iterations = 0;                // LayoutIterations(vertices): per component
+  int iterations = 0;                // LayoutIterations(vertices, edges): per component
   std::size_t cooling_steps = 0;     // iterations run, summed over components (<=
                                      // components * iterations; fewer when stopped early)
   std::size_t repulsive_pairs = 0;   // (u, v) pairs the grid offered, all steps
   std::size_t attractive_edges = 0;  // edge force evaluations, all steps
 };
 
-// Iterations every component gets in a graph of `vertices` nodes: 300 up to
-// about 1,700 nodes, then fewer (500,000 / vertices), never under 5. A
-// component also stops early once it has used 64 repulsive pairs per node
-// and iteration on average, so the work stays linear even for a graph that
-// contracts into a dense lump.
-int LayoutIterations(std::size_t vertices);
+// Iterations every component gets in a graph of `vertices` nodes and
+// `edges` edges: 300 up to about 1,700 nodes and 33,000 edges, then fewer
+// (500,000 / vertices or 10,000,000 / edges, whichever is smaller), never
+// under 5. A component also stops early once it has used 64 repulsive pairs
+// per node and iteration on average, so the work stays linear even for a
+// graph that contracts into a dense lump.
+int LayoutIterations(std::size_t vertices, std::size_t edges);
 
 // One NodeDrawing per vertex, indexed by vertex (the graph's id order).
 // Coordinates are centred on (0, 0). An empty graph gives an empty vector.

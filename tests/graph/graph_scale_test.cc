@@ -140,18 +140,21 @@ TEST(GraphScaleTest, LayoutWorkGrowsLinearlyWithTheNodes) {
 }
 
 TEST(GraphScaleTest, IterationBudgetShrinksAsTheGraphGrows) {
-  int previous = LayoutIterations(1);
+  int previous = LayoutIterations(1, 0);
   EXPECT_EQ(previous, 300);
   for (std::size_t n : {10, 100, 1000, 5000, 20000, 100000, 1000000}) {
-    const int iterations = LayoutIterations(n);
+    const int iterations = LayoutIterations(n, 4 * n);
     EXPECT_LE(iterations, previous) << n;
     EXPECT_GE(iterations, 5) << n;
     previous = iterations;
   }
-  // Node-iterations (the work, give or take the grid's pairs per node) stay
-  // bounded: about 500,000 up to the floor of 5 iterations.
-  EXPECT_LE(LayoutIterations(5000) * 5000, 500000);
-  EXPECT_LE(LayoutIterations(100000) * 100000, 500000);
+  // Node-iterations and edge-iterations (the work, give or take the grid's
+  // pairs per node) stay bounded: about 500,000 and 10,000,000 up to the
+  // floor of 5 iterations, however many edges each node has.
+  EXPECT_LE(LayoutIterations(5000, 20000) * 5000, 500000);
+  EXPECT_LE(LayoutIterations(100000, 400000) * 100000, 500000);
+  EXPECT_LE(LayoutIterations(1000, 100000) * 100000, 10000000);
+  EXPECT_LT(LayoutIterations(1000, 100000), LayoutIterations(1000, 1000));
 }
 
 TEST(GraphScaleTest, LayoutOfALargeGraphIsBoundedAndDeterministic) {
@@ -164,7 +167,8 @@ TEST(GraphScaleTest, LayoutOfALargeGraphIsBoundedAndDeterministic) {
   const std::size_t budget = 64u * 20000u * static_cast<std::size_t>(stats.iterations);
   const std::size_t one_step = stats.repulsive_pairs / std::max<std::size_t>(stats.cooling_steps, 1);
   EXPECT_LE(stats.repulsive_pairs, budget + 2 * one_step);
-  EXPECT_LE(stats.cooling_steps, static_cast<std::size_t>(stats.iterations));
+  // Boost's linear cooling may give one last, rounding-sized temperature.
+  EXPECT_LE(stats.cooling_steps, static_cast<std::size_t>(stats.iterations) + 1);
   const std::vector<NodeDrawing> b = ComputeGraphLayout(kg);
   ASSERT_EQ(a.size(), b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
