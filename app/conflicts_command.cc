@@ -8,7 +8,9 @@
 namespace chronograph::app {
 
 Status RunConflicts(const ConflictsOptions& options, std::ostream& out) {
-  Result<std::vector<graph::Fact>> facts = LoadFacts(options.from_dir);
+  Result<OutputDir> dir = OutputDir::Open(options.from_dir);
+  if (!dir.ok()) return dir.status();
+  Result<std::vector<graph::Fact>> facts = dir.value().RelationFacts();  // only they can conflict
   if (!facts.ok()) return facts.status();
   if (options.json) return exporters::WriteConflictsJson(facts.value(), out);
 

@@ -1,5 +1,6 @@
 #include "app/path_command.h"
 
+#include <map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,9 @@ std::string FormatWeight(double w) {
 }  // namespace
 
 Status RunPath(const PathOptions& options, std::ostream& out) {
-  Result<exporters::GraphmlData> loaded = LoadGraph(options.from_dir);
+  Result<OutputDir> dir = OutputDir::Open(options.from_dir);
+  if (!dir.ok()) return dir.status();
+  Result<exporters::GraphmlData> loaded = dir.value().Graph(/*with_edges=*/true);
   if (!loaded.ok()) return loaded.status();
   const exporters::GraphmlData& data = loaded.value();
   Result<graph::Vertex> a = ResolveOrExplain(data, options.from_entity, options.from_dir);
@@ -35,6 +38,18 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
   graph::PathOptions path_options;
   path_options.max_paths = options.max_paths;
   const std::vector<graph::FoundPath> paths = graph::ShortestPaths(g, a.value(), b.value(), path_options);
+  // Evidence of the edges shown, read for them only.
+  std::map<graph::Edge, std::vector<graph::Evidence>> evidence_of;
+  for (const graph::FoundPath& p : paths) {
+    for (const graph::PathLink& link : p.links) {
+      for (const graph::Edge& e : link.edges) {
+        if (evidence_of.count(e) != 0) continue;
+        Result<std::vector<graph::Evidence>> evidence = dir.value().EdgeEvidence(g[e]);
+        if (!evidence.ok()) return evidence.status();
+        evidence_of[e] = evidence.take();
+      }
+    }
+  }
   auto label = [&](const std::string& id) {
     graph::Vertex v;
     return data.Find(id, &v) ? g[v].label : id;
@@ -67,7 +82,7 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
           ej["weight"] = r.weight;
           ej["sources"] = r.sources;
           Json evidence = Json::array();
-          for (const graph::Evidence& ev : r.evidence) {
+          for (const graph::Evidence& ev : evidence_of[e]) {
             evidence.push_back({{"document", ev.document}, {"line", ev.line}, {"text", ev.text}});
           }
           ej["evidence"] = std::move(evidence);
@@ -111,7 +126,7 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
           out << "  " << label(r.from) << " --" << r.relation << "--> " << label(r.to) << "  ["
               << (r.date.empty() ? "" : r.date + "; ") << Plural(r.sources, "source", "sources") << "]\n";
         }
-        for (const graph::Evidence& ev : r.evidence) {
+        for (const graph::Evidence& ev : evidence_of[e]) {
           out << "      " << ev.document << ":" << ev.line << ": " << OneLine(ev.text) << "\n";
         }
       }

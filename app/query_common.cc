@@ -20,19 +20,59 @@ Status CheckDir(const std::string& dir) {
 
 }  // namespace
 
-Result<exporters::GraphmlData> LoadGraph(const std::string& dir) {
+Result<OutputDir> OutputDir::Open(const std::string& dir) {
   if (Status s = CheckDir(dir); !s.ok()) return s;
-  return exporters::ReadGraphml((fs::path(dir) / "graph.graphml").string());
+  OutputDir out;
+  out.dir_ = dir;
+  const fs::path store = fs::path(dir) / "chronograph.sqlite";
+  std::error_code ec;
+  if (fs::exists(store, ec)) {
+    // An older schema is no error: the other files answer the same.
+    Result<std::unique_ptr<exporters::SqliteReader>> opened = exporters::SqliteReader::Open(store.string());
+    if (opened.ok()) out.store_ = opened.take();
+  }
+  return out;
 }
 
-Result<std::vector<graph::Fact>> LoadFacts(const std::string& dir) {
-  if (Status s = CheckDir(dir); !s.ok()) return s;
-  const std::string path = (fs::path(dir) / "facts.json").string();
+Result<exporters::GraphmlData> OutputDir::Graph(bool with_edges) const {
+  if (store_) return store_->Graph(with_edges);
+  return exporters::ReadGraphml((fs::path(dir_) / "graph.graphml").string());
+}
+
+Result<std::vector<graph::Evidence>> OutputDir::EdgeEvidence(const graph::RelationEdge& edge) const {
+  if (store_) return store_->EdgeEvidence(edge);
+  return edge.evidence;  // graph.graphml carries it
+}
+
+Result<std::vector<graph::Fact>> OutputDir::AllFacts() const {
+  const std::string path = (fs::path(dir_) / "facts.json").string();
   std::error_code ec;
   if (!fs::exists(path, ec)) {
     return Status::InvalidInput(path + ": no such file (built by an older chronograph? build again)");
   }
   return exporters::ReadFactsJson(path);
+}
+
+Result<std::vector<graph::Fact>> OutputDir::FactsAbout(const std::string& id) const {
+  if (store_) return store_->FactsAbout(id);
+  Result<std::vector<graph::Fact>> all = AllFacts();
+  if (!all.ok()) return all.status();
+  std::vector<graph::Fact> out;
+  for (graph::Fact& f : all.value()) {
+    if (f.from == id || f.to == id) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<std::vector<graph::Fact>> OutputDir::RelationFacts() const {
+  if (store_) return store_->RelationFacts();
+  Result<std::vector<graph::Fact>> all = AllFacts();
+  if (!all.ok()) return all.status();
+  std::vector<graph::Fact> out;
+  for (graph::Fact& f : all.value()) {
+    if (f.kind == graph::FactKind::kRelation) out.push_back(std::move(f));
+  }
+  return out;
 }
 
 Result<graph::Vertex> ResolveOrExplain(const exporters::GraphmlData& data, const std::string& query,

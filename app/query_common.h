@@ -1,24 +1,45 @@
 // Shared by the commands that read a built output directory (show, path,
-// conflicts): loading its files through the readers in chronograph_export,
-// resolving an entity name with a "did you mean" message, and the text
-// layout of a fact's sources. No re-extraction happens here.
+// conflicts): reading it (OutputDir), resolving an entity name with a "did
+// you mean" message, and the text layout of a fact's sources. No
+// re-extraction happens here.
 #ifndef CHRONOGRAPH_APP_QUERY_COMMON_H_
 #define CHRONOGRAPH_APP_QUERY_COMMON_H_
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "export/graphml_reader.h"
+#include "export/sqlite_reader.h"
 #include "extract/status.h"
 #include "graph/facts.h"
 
 namespace chronograph::app {
 
-// DIR/graph.graphml read back; InvalidInput when DIR or the file is missing.
-Result<exporters::GraphmlData> LoadGraph(const std::string& dir);
-// DIR/facts.json read back; InvalidInput when DIR or the file is missing.
-Result<std::vector<graph::Fact>> LoadFacts(const std::string& dir);
+// A built output directory, read through DIR/chronograph.sqlite when it is
+// there and of this build's schema (its indexes let a question read only
+// what it needs: a graph of 100,000 entities answers at once), else through
+// DIR/graph.graphml and DIR/facts.json, read whole. Both give the same
+// answers. InvalidInput names DIR or the missing file.
+class OutputDir {
+ public:
+  static Result<OutputDir> Open(const std::string& dir);
+
+  // Every entity; with `with_edges` every edge too. Edge evidence may be
+  // left out: EdgeEvidence gives it.
+  Result<exporters::GraphmlData> Graph(bool with_edges) const;
+  Result<std::vector<graph::Evidence>> EdgeEvidence(const graph::RelationEdge& edge) const;
+  // facts.json's facts naming entity `id`, in its order.
+  Result<std::vector<graph::Fact>> FactsAbout(const std::string& id) const;
+  // facts.json's relation facts (the first ones, so positions are fact ids).
+  Result<std::vector<graph::Fact>> RelationFacts() const;
+
+ private:
+  Result<std::vector<graph::Fact>> AllFacts() const;
+  std::string dir_;
+  std::shared_ptr<const exporters::SqliteReader> store_;  // null: read the files
+};
 
 // The vertex `query` names (graph::ResolveEntity), or InvalidInput:
 // "unknown entity 'X' in DIR; did you mean: A, B?".

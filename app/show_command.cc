@@ -29,14 +29,16 @@ Json SourcesJson(const std::vector<graph::FactSource>& sources) {
 }  // namespace
 
 Status RunShow(const ShowOptions& options, std::ostream& out) {
-  Result<exporters::GraphmlData> data = LoadGraph(options.from_dir);
+  Result<OutputDir> dir = OutputDir::Open(options.from_dir);
+  if (!dir.ok()) return dir.status();
+  Result<exporters::GraphmlData> data = dir.value().Graph(/*with_edges=*/false);
   if (!data.ok()) return data.status();
   Result<graph::Vertex> vertex = ResolveOrExplain(data.value(), options.entity, options.from_dir);
   if (!vertex.ok()) return vertex.status();
-  Result<std::vector<graph::Fact>> facts = LoadFacts(options.from_dir);
+  const graph::EntityNode& node = data.value().graph[vertex.value()];
+  Result<std::vector<graph::Fact>> facts = dir.value().FactsAbout(node.id);
   if (!facts.ok()) return facts.status();
 
-  const graph::EntityNode& node = data.value().graph[vertex.value()];
   const auto& fields = data.value().node_data[vertex.value()];
   const auto documents = fields.find("documents");
   std::vector<const graph::Fact*> timeline, relations;

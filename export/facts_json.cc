@@ -110,23 +110,27 @@ Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) 
   return writer.Finish();
 }
 
-Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  // Relation facts (few, conflict-flagged) from RAM; dated facts, which grow
-  // with the corpus, streamed one at a time.
+void ForEachExportedFact(const graph::KnowledgeGraph& kg,
+                         const std::function<void(std::size_t index, const graph::Fact&)>& each) {
   const std::vector<std::string> ids = ExportedEntityIds(kg);
   const std::vector<graph::Fact> relations = ExportedFacts(kg, /*with_dated=*/false);
+  std::size_t i = 0;
+  for (; i < relations.size(); ++i) each(i, relations[i]);
+  graph::ForEachDatedFact(kg, [&](graph::Fact&& f) {
+    ExportFact(kg, ids, &f);
+    each(i, f);
+    ++i;
+  });
+}
+
+Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   JsonStreamWriter writer(out, "facts.json");
   writer.BeginObject();
   writer.Key("schema");
   writer.Value(kFactsSchema);
   writer.Key("facts");
   writer.BeginArray();
-  std::size_t i = 0;
-  for (; i < relations.size(); ++i) writer.Value(FactJson(relations[i], i));
-  graph::ForEachDatedFact(kg, [&](graph::Fact&& f) {
-    ExportFact(kg, ids, &f);
-    writer.Value(FactJson(f, i++));
-  });
+  ForEachExportedFact(kg, [&](std::size_t i, const graph::Fact& f) { writer.Value(FactJson(f, i)); });
   writer.End();
   writer.End();
   return writer.Finish();

@@ -18,6 +18,8 @@
 #ifndef CHRONOGRAPH_EXPORT_FACTS_JSON_H_
 #define CHRONOGRAPH_EXPORT_FACTS_JSON_H_
 
+#include <cstddef>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -34,6 +36,12 @@ inline constexpr char kConflictsSchema[] = "chronograph.conflicts/1";
 // graph::BuildFacts with exported entity ids and sanitized strings: the
 // facts exactly as facts.json holds them.
 std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& graph);
+
+// The same facts, in the same order, one at a time (index = position, the
+// N of "fN"): relation facts from RAM, dated facts streamed, so a corpus's
+// facts are never all held at once.
+void ForEachExportedFact(const graph::KnowledgeGraph& graph,
+                         const std::function<void(std::size_t index, const graph::Fact&)>& each);
 
 Status WriteFactsJson(const graph::KnowledgeGraph& graph, std::ostream& out);
 Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out);

@@ -10,9 +10,14 @@
 #include <sqlite3.h>
 
 #include "export/atomic_file.h"
+#include "export/facts_json.h"
+#include "export/xml_text.h"
 
 namespace chronograph::exporters {
 namespace {
+
+constexpr char kRelationKind[] = "relation";
+constexpr char kDatedKind[] = "dated";
 
 // The schema, also documented in docs/formats.md. Indexes come after the
 // data: building them once is faster than keeping them up to date.
@@ -21,7 +26,8 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents(id INTEGER PRIMARY KEY, name TEXT NOT NULL, content_hash TEXT NOT NULL,
                        reference_date TEXT NOT NULL);
 CREATE TABLE entities(id TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL, wikidata TEXT NOT NULL,
-                      mentions INTEGER NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL);
+                      mentions INTEGER NOT NULL, first_date TEXT NOT NULL, last_date TEXT NOT NULL,
+                      documents INTEGER NOT NULL);
 CREATE TABLE aliases(entity_id TEXT NOT NULL, alias TEXT NOT NULL);
 CREATE TABLE sentences(id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, line INTEGER NOT NULL,
                        begin INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
@@ -42,6 +48,12 @@ CREATE TABLE relations(id INTEGER PRIMARY KEY, type TEXT NOT NULL, from_id TEXT 
                        rule_id TEXT NOT NULL);
 CREATE TABLE edges(id TEXT PRIMARY KEY, relation TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
                    date TEXT NOT NULL, weight REAL NOT NULL, sources INTEGER NOT NULL);
+CREATE TABLE edge_evidence(edge_id TEXT NOT NULL, document TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE facts(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, relation TEXT NOT NULL, from_id TEXT NOT NULL,
+                   from_label TEXT NOT NULL, to_id TEXT NOT NULL, to_label TEXT NOT NULL, date TEXT NOT NULL,
+                   mod TEXT NOT NULL, sources INTEGER NOT NULL, conflict INTEGER NOT NULL);
+CREATE TABLE fact_evidence(fact_id INTEGER NOT NULL, document TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
+                           date TEXT NOT NULL, mod TEXT NOT NULL);
 CREATE VIEW statements AS
   SELECT 'event' AS kind, ee.entity_id AS subject, NULL AS relation, NULL AS object, e.date AS date, e.mod AS mod,
          e.document_id AS document_id, e.sentence_id AS sentence_id, e.line AS line
@@ -62,6 +74,11 @@ CREATE INDEX event_entities_by_entity ON event_entities(entity_id);
 CREATE INDEX event_entities_by_event ON event_entities(event_id);
 CREATE INDEX relations_by_from ON relations(from_id);
 CREATE INDEX relations_by_to ON relations(to_id);
+CREATE INDEX edges_by_ends ON edges(from_id, to_id);
+CREATE INDEX edge_evidence_by_edge ON edge_evidence(edge_id);
+CREATE INDEX facts_by_from ON facts(from_id);
+CREATE INDEX facts_by_to ON facts(to_id);
+CREATE INDEX fact_evidence_by_fact ON fact_evidence(fact_id);
 INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');
 )sql";
 
@@ -151,25 +168,45 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
   meta.Text("schema").Text("chronograph.sqlite/" + std::to_string(kSqliteSchemaVersion)).Run();
   meta.Text("rules").Text(extractions.rules()).Run();
 
+  // Entity ids as every other output names them (GraphML node ids).
   const graph::Graph& g = graph.graph();
-  Inserter entity(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?)", &error);
+  const std::vector<std::string> ids = ExportedEntityIds(graph);
+  Inserter entity(db, "INSERT INTO entities VALUES(?,?,?,?,?,?,?,?)", &error);
   Inserter alias(db, "INSERT INTO aliases VALUES(?,?)", &error);
   for (graph::Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const graph::EntityNode& n = g[v];
-    entity.Text(n.id).Text(n.label).Text(n.type).Text(n.wikidata).Int(n.mentions).Text(n.first_date).Text(n.last_date).Run();
-    for (const std::string& a : n.aliases) alias.Text(n.id).Text(a).Run();
+    entity.Text(ids[v]).Text(n.label).Text(n.type).Text(n.wikidata).Int(n.mentions).Text(n.first_date)
+        .Text(n.last_date).Int(static_cast<long long>(n.documents.size())).Run();
+    for (const std::string& a : n.aliases) alias.Text(ids[v]).Text(a).Run();
   }
+  // The entity a record's id now names (Finalize may have merged it).
+  auto resolve = [&graph, &ids](const std::string& id) -> const std::string& {
+    const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
+    return v ? ids[*v] : id;
+  };
   Inserter edge(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?)", &error);
+  Inserter edge_evidence(db, "INSERT INTO edge_evidence VALUES(?,?,?,?)", &error);
   for (std::size_t i = 0; i < graph.edges().size(); ++i) {
     const graph::RelationEdge& e = g[graph.edges()[i]];
-    edge.Text("e" + std::to_string(i)).Text(e.relation).Text(e.from).Text(e.to).Text(e.date).Real(e.weight).Int(e.sources).Run();
+    const std::string id = "e" + std::to_string(i);
+    edge.Text(id).Text(e.relation).Text(resolve(e.from)).Text(resolve(e.to)).Text(e.date).Real(e.weight)
+        .Int(e.sources).Run();
+    for (const graph::Evidence& ev : e.evidence) edge_evidence.Text(id).Text(ev.document).Int(ev.line).Text(ev.text).Run();
   }
+  // facts.json's facts, with its ids and order (fact N is "fN").
+  Inserter fact(db, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?,?)", &error);
+  Inserter fact_evidence(db, "INSERT INTO fact_evidence VALUES(?,?,?,?,?,?)", &error);
+  ForEachExportedFact(graph, [&](std::size_t i, const graph::Fact& f) {
+    const bool relation = f.kind == graph::FactKind::kRelation;
+    fact.Int(static_cast<long long>(i)).Text(relation ? kRelationKind : kDatedKind).Text(f.relation).Text(f.from)
+        .Text(f.from_label).Text(f.to).Text(f.to_label).Text(f.date).Text(f.mod).Int(f.sources).Int(f.conflict ? 1 : 0)
+        .Run();
+    for (const graph::FactSource& source : f.statements) {
+      fact_evidence.Int(static_cast<long long>(i)).Text(source.document).Int(source.line).Text(source.text)
+          .Text(source.date).Text(source.mod).Run();
+    }
+  });
 
-  // The entity a record's id now names (Finalize may have merged it).
-  auto resolve = [&graph, &g](const std::string& id) -> const std::string& {
-    const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
-    return v ? g[*v].id : id;
-  };
   Inserter document(db, "INSERT INTO documents VALUES(?,?,?,?)", &error);
   Inserter sentence(db, "INSERT INTO sentences VALUES(?,?,?,?,?,?)", &error);
   Inserter mention(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?,?)", &error);

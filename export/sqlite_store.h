@@ -19,7 +19,7 @@
 
 namespace chronograph::exporters {
 
-inline constexpr int kSqliteSchemaVersion = 1;
+inline constexpr int kSqliteSchemaVersion = 2;
 
 // Returns Ok, or IoError naming `path` and SQLite's message.
 Status WriteSqliteStore(const graph::KnowledgeGraph& graph, const ExtractionSpill& extractions,
