@@ -322,6 +322,13 @@ Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
   return WriteOutputs(sink.graph(), sink.extractions(), options, SecondsSince(start));
 }
 
+const std::vector<std::string>& OutputFormats() {
+  static const std::vector<std::string> formats = {"graphml", "gexf",     "timeline", "timelinejs", "vis-timeline",
+                                                   "report",  "facts",    "conflicts", "ttl",       "jsonld",
+                                                   "extraction", "sqlite", "svg"};
+  return formats;
+}
+
 Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::ExtractionSpill& extractions,
                     const BuildOptions& options, double seconds_so_far) {
   const Clock::time_point start = Clock::now();
@@ -338,53 +345,69 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   if (Status locked = exporters::DirectoryLock::Acquire(options.out_dir, &lock); !locked.ok()) return locked;
   exporters::OutputSet output_set;
   const fs::path out(options.out_dir);
+  auto wanted = [&options](const char* format) {
+    return options.formats.empty() ||
+           std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
+  };
   // One layout for both Gephi files.
   exporters::DrawingOptions drawing_options;
-  drawing_options.layout = options.layout;
+  drawing_options.layout = options.layout && (wanted("graphml") || wanted("gexf"));
   const Clock::time_point laying_out = Clock::now();
   const exporters::GephiDrawing drawing = exporters::ComputeGephiDrawing(graph, drawing_options);
-  if (options.profile) PrintProfileLine("layout", SecondsSince(laying_out));
+  if (options.profile && drawing_options.layout) PrintProfileLine("layout", SecondsSince(laying_out));
   struct Output {
-    const char* name;
+    const char* format;  // OutputFormats() name
+    const char* name;    // file
     std::function<Status(const graph::KnowledgeGraph&, std::ostream&)> write;
   };
   const Output outputs[] = {
-      {"graph.graphml", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGraphml(g, drawing, os); }},
-      {"graph.gexf", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGexf(g, drawing, os); }},
-      {"timeline.json", exporters::WriteTimelineJson},
-      {"timelinejs.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteTimelineJsJson(g, os); }},
-      {"vis-timeline.json", exporters::WriteVisTimelineJson},
-      {"report.html", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteReportHtml(g, os); }},
-      {"facts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteFactsJson(g, os); }},
-      {"conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
-      {"graph.ttl", exporters::WriteTurtle},
-      {"graph.jsonld", exporters::WriteJsonLd},
+      {"graphml", "graph.graphml", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGraphml(g, drawing, os); }},
+      {"gexf", "graph.gexf", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGexf(g, drawing, os); }},
+      {"timeline", "timeline.json", exporters::WriteTimelineJson},
+      {"timelinejs", "timelinejs.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteTimelineJsJson(g, os); }},
+      {"vis-timeline", "vis-timeline.json", exporters::WriteVisTimelineJson},
+      {"report", "report.html", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteReportHtml(g, os); }},
+      {"facts", "facts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteFactsJson(g, os); }},
+      {"conflicts", "conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
+      {"ttl", "graph.ttl", exporters::WriteTurtle},
+      {"jsonld", "graph.jsonld", exporters::WriteJsonLd},
   };
   // Every file is independent of the others and the graph is read-only
   // now: they are written on the --threads threads, each atomically.
   std::vector<OutputTask> tasks;
+  std::vector<std::string> written;  // file names, for the summary
   for (const Output& o : outputs) {
+    if (!wanted(o.format)) continue;
+    written.push_back(o.name);
     tasks.push_back({o.name, [&, o] {
                        return exporters::WriteFileAtomically((out / o.name).string(),
                                                              [&](std::ostream& os) { return o.write(graph, os); });
                      }});
   }
   tasks.push_back({"timelines/", [&] { return WriteEntityTimelines(graph, chosen.value(), out); }});
-  tasks.push_back({"extraction.json", [&] {
-                     return exporters::WriteFileAtomically(
-                         (out / "extraction.json").string(),
-                         [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
-                   }});
-  tasks.push_back({"chronograph.sqlite", [&] {
-                     return exporters::WriteSqliteStore(graph, extractions, (out / "chronograph.sqlite").string());
-                   }});
+  if (wanted("extraction")) {
+    written.push_back("extraction.json");
+    tasks.push_back({"extraction.json", [&] {
+                       return exporters::WriteFileAtomically(
+                           (out / "extraction.json").string(),
+                           [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
+                     }});
+  }
+  if (wanted("sqlite")) {
+    written.push_back("chronograph.sqlite");
+    tasks.push_back({"chronograph.sqlite", [&] {
+                       return exporters::WriteSqliteStore(graph, extractions, (out / "chronograph.sqlite").string());
+                     }});
+  }
   std::string picture_note;
-  tasks.push_back({"graph.dot, graph.svg", [&] {
-                     Result<std::string> note = WriteGraphPicture(graph, out);
-                     if (!note.ok()) return note.status();
-                     picture_note = note.value();
-                     return Status::Ok();
-                   }});
+  if (wanted("svg")) {
+    tasks.push_back({"graph.dot, graph.svg", [&] {
+                       Result<std::string> note = WriteGraphPicture(graph, out);
+                       if (!note.ok()) return note.status();
+                       picture_note = note.value();
+                       return Status::Ok();
+                     }});
+  }
   graph.PrepareConcurrentReads();
   extractions.PrepareConcurrentReads();
   const std::vector<double> seconds = RunOutputTasks(tasks, options.threads == 0 ? DefaultThreadCount() : options.threads);
@@ -394,12 +417,16 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
   }
   if (Status committed = output_set.Commit(); !committed.ok()) return committed;
   if (options.profile) std::cerr << "  peak memory            " << PeakRssMiB() << " MiB\n";
+  if (wanted("svg")) {
+    written.push_back("graph.dot");
+    if (picture_note.empty()) written.push_back("graph.svg");
+  }
   if (picture_note.rfind("warning: ", 0) == 0) {
     std::cerr << "chronograph: " << picture_note << "\n";  // even with --quiet
   } else if (!options.quiet && !picture_note.empty()) {
     std::cerr << "chronograph: note: " << picture_note << "\n";
   }
-  if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && !note.empty()) {
+  if (const std::string note = exporters::GraphPictureNote(graph); !options.quiet && wanted("svg") && !note.empty()) {
     std::cerr << "chronograph: note: " << note << "\n";
   }
 
@@ -417,11 +444,14 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
               << graph.edge_count() << " edges in " << std::fixed;
     std::cerr.precision(2);
     std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
-              << "wrote " << (out / "graph.graphml").string() << ", graph.gexf, timeline.json, timelinejs.json, vis-timeline.json\n";
-    std::cerr << "wrote facts.json, conflicts.json, graph.ttl, graph.jsonld, extraction.json, chronograph.sqlite\n";
-    std::cerr << "wrote report.html, graph.dot" << (picture_note.empty() ? ", graph.svg" : "");
+              << "wrote " << out.string();
+    // Six names a line, as the files are listed in --help.
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      std::cerr << (i == 0 ? ": " : i % 6 == 0 ? ",\n  " : ", ") << written[i];
+    }
     if (!chosen.value().empty()) {
-      std::cerr << ", " << chosen.value().size() << " file(s) in " << exporters::kEntityTimelineDir << "/";
+      std::cerr << (written.empty() ? ": " : ", ") << chosen.value().size() << " file(s) in "
+                << exporters::kEntityTimelineDir << "/";
     }
     std::cerr << "\n";
   }

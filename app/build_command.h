@@ -45,6 +45,10 @@ struct BuildOptions {
   // --cache DIR: keep each document's extraction there and extract only
   // new or changed documents on the next run (app/document_cache.h). "" = none.
   std::string cache_dir;
+  // --formats: the outputs to write, by OutputFormats() name; empty = every
+  // one. A corpus of gigabytes writes tens of gigabytes of outputs: who
+  // wants the graph for Gephi need not wait for the fact database.
+  std::vector<std::string> formats;
   // This program's version, recorded with cached results.
   std::string chronograph_version;
   // --strict (load.strict): the first document that cannot be read cleanly
@@ -69,6 +73,15 @@ Status RunBuild(const BuildOptions& options, BuildSummary* summary = nullptr);
 // The documents of build's INPUT arguments: files and "-" as given,
 // directories searched recursively for .txt/.md/.markdown, sorted.
 Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>& inputs);
+
+// The output formats build and merge can write (--formats), each with the
+// files it writes: "graphml" graph.graphml, "gexf" graph.gexf, "timeline"
+// timeline.json, "timelinejs" timelinejs.json, "vis-timeline"
+// vis-timeline.json, "report" report.html, "facts" facts.json, "conflicts"
+// conflicts.json, "ttl" graph.ttl, "jsonld" graph.jsonld, "extraction"
+// extraction.json (what merge reads), "sqlite" chronograph.sqlite (what
+// show, path and conflicts read fastest), "svg" graph.dot and graph.svg.
+const std::vector<std::string>& OutputFormats();
 
 // Writes every output of a finalized graph into options.out_dir (each file
 // atomically), extraction.json from the spilled results, and the summary

@@ -35,6 +35,7 @@ const char kFooter[] = R"(Examples:
   chronograph build corpus/ --rules my-rules/ --out out/
   chronograph build corpus/ --out out/ --entity AlexNet --entity "Geoffrey Hinton"
   chronograph build corpus/ --out out/ --cache cache/   (reruns extract only what changed)
+  chronograph build archive/ --out out/ --formats graphml,sqlite   (only these outputs)
   chronograph extract part1/ --out part1.shard          (on any machine)
   chronograph merge part1.shard part2.shard --out out/  (same files as one build)
   chronograph merge a/graph.graphml b/graph.graphml --out both/
@@ -47,8 +48,11 @@ TimelineJS3), vis-timeline.json (vis-timeline items and groups), report.html
 graph.dot and graph.svg (a picture of the graph, drawn by Graphviz when it is
 installed), facts.json and conflicts.json (every fact with all its sources;
 where sources disagree), graph.ttl and graph.jsonld (RDF Turtle and JSON-LD
-with Wikidata properties and reified statements), extraction.json (what merge
-reads), timelines/<entity>.json with --entity or --per-entity.
+with Wikidata properties and reified statements), chronograph.sqlite (the
+fact database, with full-text search; show, path and conflicts read it),
+extraction.json (what merge reads), timelines/<entity>.json with --entity or
+--per-entity. --formats picks some of them (a big corpus writes many times
+its size in outputs).
 Scaling out: docs/scale-out.md (Dask, Hadoop, Spark, Slurm, GNU parallel).
 Inputs that cannot be read cleanly: invalid UTF-8 bytes become U+FFFD (a
 warning names the file, line and column); binary, unreadable or vanished files,
@@ -92,6 +96,10 @@ int main(int argc, char** argv) {
   build_cmd->add_flag("!--no-layout", build.layout,
                       "Write graph.graphml and graph.gexf without node positions (skips the layout; "
                       "Gephi then places nodes itself)");
+  build_cmd->add_option("--formats", build.formats,
+                        "Write only these outputs, comma-separated (default: all of them; files listed below)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(chronograph::app::OutputFormats()));
   auto* quiet = build_cmd->add_flag("-q,--quiet", build.quiet, "Print nothing but errors");
   build_cmd->add_flag("-v,--verbose", build.verbose, "Print every date and entity found, with the rule that found it")
       ->excludes(quiet);
@@ -182,6 +190,9 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
   merge_cmd->add_flag("--per-entity", merge.output.per_entity, "Write timelines/<entity>.json for every entity");
   merge_cmd->add_flag("!--no-layout", merge.output.layout,
                       "Write graph.graphml and graph.gexf without node positions (skips the layout)");
+  merge_cmd->add_option("--formats", merge.output.formats, "Write only these outputs, comma-separated (as build)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(chronograph::app::OutputFormats()));
   merge_cmd->add_flag("-q,--quiet", merge.output.quiet, "Print nothing but errors");
 
   chronograph::app::CheckRulesOptions check_rules;
