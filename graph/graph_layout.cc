@@ -36,7 +36,7 @@ constexpr std::uint32_t kJitterSeed = 20120930;  // any fixed value
 // nodes alone let its layout outlast the extraction.
 constexpr double kNodeIterationBudget = 5e5;
 constexpr double kEdgeIterationBudget = 1e7;
-constexpr int kMaxIterations = 300;
+constexpr int kMaxIterations = 100;
 constexpr int kMinIterations = 5;
 // And at most this many repulsive pairs per node and iteration on average
 // over a component's layout (a spread-out layout offers about 10-40; a
