@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "app/corpus_sink.h"
@@ -349,20 +350,28 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     return options.formats.empty() ||
            std::find(options.formats.begin(), options.formats.end(), format) != options.formats.end();
   };
-  // One layout for both Gephi files.
+  // One layout for both Gephi files, computed by the first of them to need
+  // it: the other outputs are written meanwhile on the other threads.
   exporters::DrawingOptions drawing_options;
   drawing_options.layout = options.layout && (wanted("graphml") || wanted("gexf"));
-  const Clock::time_point laying_out = Clock::now();
-  const exporters::GephiDrawing drawing = exporters::ComputeGephiDrawing(graph, drawing_options);
-  if (options.profile && drawing_options.layout) PrintProfileLine("layout", SecondsSince(laying_out));
+  std::once_flag drawing_once;
+  exporters::GephiDrawing drawing_value;
+  double layout_seconds = 0;
+  auto drawing = [&]() -> const exporters::GephiDrawing& {
+    std::call_once(drawing_once, [&] {
+      const Clock::time_point laying_out = Clock::now();
+      drawing_value = exporters::ComputeGephiDrawing(graph, drawing_options);
+      layout_seconds = SecondsSince(laying_out);
+    });
+    return drawing_value;
+  };
   struct Output {
     const char* format;  // OutputFormats() name
     const char* name;    // file
     std::function<Status(const graph::KnowledgeGraph&, std::ostream&)> write;
   };
   const Output outputs[] = {
-      {"graphml", "graph.graphml", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGraphml(g, drawing, os); }},
-      {"gexf", "graph.gexf", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGexf(g, drawing, os); }},
+      {"graphml", "graph.graphml", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGraphml(g, drawing(), os); }},
       {"timeline", "timeline.json", exporters::WriteTimelineJson},
       {"timelinejs", "timelinejs.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteTimelineJsJson(g, os); }},
       {"vis-timeline", "vis-timeline.json", exporters::WriteVisTimelineJson},
@@ -371,11 +380,20 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
       {"conflicts", "conflicts.json", [](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteConflictsJson(g, os); }},
       {"ttl", "graph.ttl", exporters::WriteTurtle},
       {"jsonld", "graph.jsonld", exporters::WriteJsonLd},
+      // Last, so that it rarely waits for the layout graph.graphml computes.
+      {"gexf", "graph.gexf", [&](const graph::KnowledgeGraph& g, std::ostream& os) { return exporters::WriteGexf(g, drawing(), os); }},
   };
   // Every file is independent of the others and the graph is read-only
-  // now: they are written on the --threads threads, each atomically.
+  // now: they are written on the --threads threads, each atomically,
+  // longest first (chronograph.sqlite).
   std::vector<OutputTask> tasks;
   std::vector<std::string> written;  // file names, for the summary
+  if (wanted("sqlite")) {
+    written.push_back("chronograph.sqlite");
+    tasks.push_back({"chronograph.sqlite", [&] {
+                       return exporters::WriteSqliteStore(graph, extractions, (out / "chronograph.sqlite").string());
+                     }});
+  }
   for (const Output& o : outputs) {
     if (!wanted(o.format)) continue;
     written.push_back(o.name);
@@ -391,12 +409,6 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
                        return exporters::WriteFileAtomically(
                            (out / "extraction.json").string(),
                            [&](std::ostream& os) { return extractions.WriteExtractionJson(os); });
-                     }});
-  }
-  if (wanted("sqlite")) {
-    written.push_back("chronograph.sqlite");
-    tasks.push_back({"chronograph.sqlite", [&] {
-                       return exporters::WriteSqliteStore(graph, extractions, (out / "chronograph.sqlite").string());
                      }});
   }
   std::string picture_note;
@@ -415,6 +427,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     if (!tasks[i].status.ok()) return tasks[i].status;  // output_set abandons every staged file
     if (options.profile) PrintProfileLine(tasks[i].name, seconds[i]);
   }
+  if (options.profile && drawing_options.layout) PrintProfileLine("layout (in the above)", layout_seconds);
   if (Status committed = output_set.Commit(); !committed.ok()) return committed;
   if (options.profile) std::cerr << "  peak memory            " << PeakRssMiB() << " MiB\n";
   if (wanted("svg")) {
