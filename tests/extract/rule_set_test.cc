@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,12 @@ using chronograph::testing::ReadTree;
 using chronograph::testing::SourcePath;
 
 std::string BadRulesDir(const std::string& name) { return SourcePath("tests/data/bad_rules/" + name); }
+
+// "Q" then a number without leading zeros: the form of a Wikidata item id.
+bool IsWikidataItemId(const std::string& id) {
+  if (id.size() < 2 || id[0] != 'Q' || id[1] < '1' || id[1] > '9') return false;
+  return std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 bool HasRule(const std::vector<PatternRule>& rules, const std::string& id) {
   return std::any_of(rules.begin(), rules.end(), [&](const PatternRule& r) { return r.id == id; });
@@ -249,6 +256,27 @@ TEST(RuleSetTest, GazetteerFieldsAndWeakAliases) {
   EXPECT_EQ(ilya.aliases[2].text, "伊利亚·苏茨克维") << "aliases are normalised (・ -> ·)";
   EXPECT_EQ(ilya.context, std::vector<std::string>{"OpenAI"});
   EXPECT_EQ(ilya.attributes.at("wikidata"), "Q21712134");
+}
+
+// Every wikidata= id in the built-in gazetteers is a well-formed item id, and
+// no two entries give the same id: the graph merges entities that share an
+// id and the linked-data export states owl:sameAs for it, so a reused id
+// folds two entities into one (one entity is one entry, with all its aliases).
+TEST(RuleSetTest, GazetteerWikidataIdsAreWellFormedAndUnique) {
+  std::map<std::string, const GazetteerEntry*> owner;  // id -> first entry that gives it
+  int ids = 0;
+  for (const GazetteerEntry& e : EmbeddedRules()->gazetteer()) {
+    const auto it = e.attributes.find("wikidata");
+    if (it == e.attributes.end()) continue;
+    ++ids;
+    const std::string where = e.file + ":" + std::to_string(e.line) + " (" + e.canonical + ")";
+    EXPECT_TRUE(IsWikidataItemId(it->second)) << where << ": wikidata=" << it->second;
+    const auto [first, inserted] = owner.emplace(it->second, &e);
+    if (inserted) continue;
+    ADD_FAILURE() << where << ": wikidata=" << it->second << " is already used by " << first->second->file << ":"
+                  << first->second->line << " (" << first->second->canonical << ")";
+  }
+  EXPECT_GT(ids, 0) << "no gazetteer entry carries a wikidata id";
 }
 
 }  // namespace
