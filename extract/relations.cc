@@ -103,8 +103,17 @@ std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& 
     bool person = true;
     if (found->word == "I") {
       const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(s[pos - 1]));
-      const bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.' &&
-                                             s[end] != '-' && s[end] != '\'');
+      bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.' &&
+                                       s[end] != '-' && s[end] != '\'');
+      // The contractions of the pronoun ("I'll", "I've", "I'm", "I'd") are
+      // the speaker too; other apostrophes are not ("Part I's").
+      for (std::string_view tail : {"'ll", "'ve", "'m", "'d"}) {
+        const std::size_t after = end + tail.size();
+        if (StartsWithAt(s, end, tail) &&
+            (after >= s.size() || !std::isalnum(static_cast<unsigned char>(s[after])))) {
+          right = true;
+        }
+      }
       person = left && right;
     } else {
       for (std::string_view after : {"们", "国", "方", "司", "校"}) person = person && !StartsWithAt(s, end, after);

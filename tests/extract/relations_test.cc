@@ -70,6 +70,15 @@ TEST(RelationsTest, PronounMentionsSkipPluralReflexiveAndGeneric) {
   EXPECT_EQ(got, (std::vector<std::string>{"我=A", "您=B"}));
 }
 
+TEST(RelationsTest, LatinPronounKeepsItsContractions) {
+  const std::string text = "I'll ask, I've seen, I'm here, I'd go; Part I's end, I.B.M, I-95";
+  const Sentence sentence{0, text.size(), 0};
+  const std::vector<FoundEntity> found = PronounMentions(text, sentence, 0, {"A", "B", false}, {});
+  std::vector<std::size_t> at;
+  for (const FoundEntity& e : found) at.push_back(e.span.begin);
+  EXPECT_EQ(at, (std::vector<std::size_t>{0, 10, 21, 31}));
+}
+
 TEST(RelationsTest, ParagraphStatementKeepsAllItsSentences) {
   const std::string text =
       "一方面,GPT 提供了基础;另一方面,强化学习转变为 RLHF。这种组合带来了 ChatGPT。\n";
