@@ -41,9 +41,10 @@ if(NOT run_output MATCHES "^chronograph [0-9]")
 endif()
 
 # The Python module, when the tree built one, imports from where it went.
-file(GLOB python_module ${prefix}/lib/python3/dist-packages/chronograph*.so)
+file(GLOB python_module ${prefix}/lib/python3*/dist-packages/chronograph*.so)
 if(python_module AND PYTHON)
-  run(${CMAKE_COMMAND} -E env PYTHONPATH=${prefix}/lib/python3/dist-packages
+  get_filename_component(python_dir ${python_module} DIRECTORY)
+  run(${CMAKE_COMMAND} -E env PYTHONPATH=${python_dir}
       ${PYTHON} -c "import chronograph\nprint(chronograph.__version__, chronograph.__file__)")
   message(STATUS "${run_output}")
 endif()
