@@ -1,6 +1,7 @@
 """chronograph.build: the knowledge graph as networkx, and build's files."""
 import json
 import os
+import subprocess
 
 import networkx as nx
 import pytest
@@ -64,3 +65,18 @@ def test_errors_are_the_cli_messages(scratch):
         chronograph.build(EXAMPLES, date="2023-13-01")
     with pytest.raises(chronograph.UsageError):
         chronograph.build([])
+
+
+def test_out_is_what_the_cli_writes(scratch):
+    binary = os.environ.get("CHRONOGRAPH_BIN")
+    if not binary:
+        pytest.skip("CHRONOGRAPH_BIN not set")
+    mine, cli = os.path.join(scratch, "python"), os.path.join(scratch, "cli")
+    chronograph.build(EXAMPLES, out=mine, quiet=True)
+    subprocess.run([binary, "build", EXAMPLES, "--out", cli, "--quiet"], check=True)
+    names = sorted(n for n in os.listdir(cli) if os.path.isfile(os.path.join(cli, n)))
+    assert "graph.graphml" in names and sorted(
+        n for n in os.listdir(mine) if os.path.isfile(os.path.join(mine, n))) == names
+    for name in names:
+        with open(os.path.join(mine, name), "rb") as a, open(os.path.join(cli, name), "rb") as b:
+            assert a.read() == b.read(), name
