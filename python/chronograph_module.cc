@@ -160,11 +160,9 @@ std::string OptionalString(const py::object& value, const char* name) {
   return value.cast<std::string>();
 }
 
-// str, bytes or os.PathLike -> a path string (os.fspath).
+// str, bytes or os.PathLike -> a path string (os.fspath; a str as UTF-8).
 std::string PathString(const py::handle& value) {
-  py::object path = py::module_::import("os").attr("fspath")(value);
-  if (py::isinstance<py::bytes>(path)) return path.cast<std::string>();
-  return path.cast<std::string>();
+  return py::module_::import("os").attr("fspath")(value).cast<std::string>();
 }
 
 std::string CheckedDate(const py::object& date) {

@@ -1,6 +1,7 @@
 """chronograph.build: the knowledge graph as networkx, and build's files."""
 import json
 import os
+import pathlib
 import subprocess
 
 import networkx as nx
@@ -47,7 +48,7 @@ def test_in_memory_equals_written(scratch):
 
 
 def test_types_follow_the_graphml_keys():
-    graph = chronograph.build(os.path.join(EXAMPLES, "en_scaling.txt"), layout=False)
+    graph = chronograph.build(pathlib.Path(EXAMPLES) / "en_scaling.txt", layout=False)  # any os.PathLike
     _, data = next(iter(graph.nodes(data=True)))
     assert isinstance(data["mentions"], int) and isinstance(data["size"], float) and isinstance(data["r"], int)
     assert "x" not in data  # layout=False: no positions, as --no-layout
