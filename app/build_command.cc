@@ -231,6 +231,13 @@ Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>
 
 Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
   const Clock::time_point start = Clock::now();
+  std::unique_ptr<CorpusSink> sink;
+  if (Status built = BuildCorpus(options, &sink, summary); !built.ok()) return built;
+  return WriteOutputs(sink->graph(), sink->extractions(), options, SecondsSince(start));
+}
+
+Status BuildCorpus(const BuildOptions& options, std::unique_ptr<CorpusSink>* corpus, BuildSummary* summary) {
+  const Clock::time_point start = Clock::now();
   Result<std::shared_ptr<const extract::RuleSet>> rules = extract::RuleSet::Load(options.rules_dir);
   if (!rules.ok()) return rules.status();
   Result<std::shared_ptr<const extract::Extractor>> extractor = extract::Extractor::Create(rules.value());
@@ -249,7 +256,8 @@ Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
     ++counts.skipped;
   }
 
-  CorpusSink sink(rules.value()->fingerprint());  // folds each result into the graph, spills it for extraction.json
+  *corpus = std::make_unique<CorpusSink>(rules.value()->fingerprint());
+  CorpusSink& sink = **corpus;  // folds each result into the graph, spills it for extraction.json
   std::unique_ptr<DocumentCache> cache;
   if (!options.cache_dir.empty()) {
     Result<std::unique_ptr<DocumentCache>> opened = DocumentCache::Open(
@@ -320,7 +328,7 @@ Status RunBuild(const BuildOptions& options, BuildSummary* summary) {
     PrintExtractProfile(profile, graph_seconds, pool.threads, bytes, SecondsSince(start));
     PrintPrefilterCoverage(*rules.value());
   }
-  return WriteOutputs(sink.graph(), sink.extractions(), options, SecondsSince(start));
+  return Status::Ok();
 }
 
 const std::vector<std::string>& OutputFormats() {

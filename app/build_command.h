@@ -6,9 +6,11 @@
 #ifndef CHRONOGRAPH_APP_BUILD_COMMAND_H_
 #define CHRONOGRAPH_APP_BUILD_COMMAND_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "app/corpus_sink.h"
 #include "export/extraction_spill.h"
 #include "extract/document.h"
 #include "extract/extraction.h"
@@ -69,6 +71,13 @@ struct BuildSummary {
 // *summary) unless options.load.strict; when every document is skipped
 // there is nothing to build: InvalidInput.
 Status RunBuild(const BuildOptions& options, BuildSummary* summary = nullptr);
+
+// The extraction half of RunBuild: reads and extracts every input into a
+// new, finalized *corpus (its graph and spilled extractions), with the same
+// checks, warnings and --profile lines; options.out_dir is not used. Callers
+// that want build's files hand the corpus to WriteOutputs (RunBuild does);
+// the Python module keeps the graph in memory.
+Status BuildCorpus(const BuildOptions& options, std::unique_ptr<CorpusSink>* corpus, BuildSummary* summary = nullptr);
 
 // The documents of build's INPUT arguments: files and "-" as given,
 // directories searched recursively for .txt/.md/.markdown, sorted.

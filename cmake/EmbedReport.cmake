@@ -11,7 +11,8 @@ find_program(CHRONOGRAPH_NPM npm)
 if(NOT CHRONOGRAPH_NODE OR NOT CHRONOGRAPH_NPM)
   message(FATAL_ERROR
     "node and npm are needed to build report.html (they install and inline its pinned "
-    "JavaScript libraries), but were not found. Run scripts/setup.sh, which installs them.")
+    "JavaScript libraries), but were not found. Run scripts/setup.sh, which installs them, or "
+    "configure with -DCHRONOGRAPH_BUILD_REPORT=OFF to build without the report's libraries.")
 endif()
 
 set(CHRONOGRAPH_REPORT_DIR ${CMAKE_BINARY_DIR}/report)

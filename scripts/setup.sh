@@ -33,6 +33,10 @@ readonly PACKAGES=(
   xxd             # the encodings test turns byte offsets back into text
   raptor2-utils   # rapper: tests validate graph.ttl (RDF Turtle)
   python3-rdflib  # tests load graph.ttl and graph.jsonld and run the documented SPARQL
+  python3-dev       # the Python module (python/; off without it)
+  pybind11-dev
+  python3-pytest    # the Python module's tests
+  python3-networkx  # chronograph.build returns a networkx graph
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

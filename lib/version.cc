@@ -1,0 +1,7 @@
+#include "lib/chronograph.h"
+
+namespace chronograph {
+
+const char* Version() { return CHRONOGRAPH_VERSION; }
+
+}  // namespace chronograph
