@@ -466,7 +466,7 @@ Status WriteOutputs(const graph::KnowledgeGraph& graph, const exporters::Extract
     std::cerr.precision(2);
     std::cerr << seconds_so_far + SecondsSince(start) << " s\n"
               << "wrote " << out.string();
-    // Six names a line, as the files are listed in --help.
+    // Six file names a line.
     for (std::size_t i = 0; i < written.size(); ++i) {
       std::cerr << (i == 0 ? ": " : i % 6 == 0 ? ",\n  " : ", ") << written[i];
     }
