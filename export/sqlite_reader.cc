@@ -1,6 +1,8 @@
 #include "export/sqlite_reader.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <sqlite3.h>
@@ -100,6 +102,16 @@ Result<GraphmlData> SqliteReader::Graph(bool with_edges) const {
   if (!aliases.Done()) return failed();
   if (!with_edges) return data;
 
+  // A hash index for the edges' ends: a million edges look up two million ids.
+  std::unordered_map<std::string_view, graph::Vertex> vertex_of;
+  vertex_of.reserve(data.index.size());
+  for (const auto& [id, v] : data.index) vertex_of.emplace(id, v);
+  auto find = [&vertex_of](const std::string& id, graph::Vertex* v) {
+    const auto it = vertex_of.find(id);
+    if (it == vertex_of.end()) return false;
+    *v = it->second;
+    return true;
+  };
   Query edges(db_, "SELECT relation, from_id, to_id, date, weight, sources FROM edges ORDER BY rowid");
   if (!edges.ok()) return failed();
   while (edges.Next()) {
@@ -111,7 +123,7 @@ Result<GraphmlData> SqliteReader::Graph(bool with_edges) const {
     edge.weight = edges.Real(4);
     edge.sources = static_cast<int>(edges.Int(5));
     graph::Vertex a, b;
-    if (!data.Find(edge.from, &a) || !data.Find(edge.to, &b)) {
+    if (!find(edge.from, &a) || !find(edge.to, &b)) {
       return Status::InvalidInput(path_ + ": edge names an unknown entity ('" + edge.from + "', '" + edge.to + "')");
     }
     // As graph.graphml: an undirected edge from the smaller id.
