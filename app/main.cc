@@ -166,6 +166,13 @@ Exit codes: 0 ok, 1 bad input (missing directory or file, unknown entity), 2 usa
   path_cmd->add_option("--max-paths", path.max_paths, "At most this many shortest paths (ties)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
+  path_cmd->add_option("--skip-type", path.skip_types,
+                       "Never pass through entities of this type (CONCEPT, LOCATION, ...; the two ends may be of "
+                       "it); repeatable");
+  path_cmd->add_option("--concept-cost", path.concept_cost,
+                       "Extra cost of passing through a CONCEPT, a hub that co-occurs with everything (0: none)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   path_cmd->add_flag("--json", path.json, "Print JSON instead of text");
 
   chronograph::app::ConflictsOptions conflicts;

@@ -37,6 +37,9 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
   }
   graph::PathOptions path_options;
   path_options.max_paths = options.max_paths;
+  // Split in halves over the two edges that touch an entity: even.
+  path_options.concept_cost = options.concept_cost + options.concept_cost % 2;
+  path_options.skip_types.insert(options.skip_types.begin(), options.skip_types.end());
   const std::vector<graph::FoundPath> paths = graph::ShortestPaths(g, a.value(), b.value(), path_options);
   // Evidence of the edges shown, read for them only.
   std::map<graph::Edge, std::vector<graph::Evidence>> evidence_of;
@@ -59,7 +62,10 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
     Json root = Json::object();
     root["from"] = g[a.value()].id;
     root["to"] = g[b.value()].id;
-    root["costs"] = {{"typed", path_options.typed_cost}, {"co_occurs", path_options.co_occurs_cost}};
+    root["costs"] = {{"typed", path_options.typed_cost},
+                     {"co_occurs", path_options.co_occurs_cost},
+                     {"through_concept", path_options.concept_cost}};
+    if (!options.skip_types.empty()) root["skipped_types"] = path_options.skip_types;
     Json list = Json::array();
     for (const graph::FoundPath& p : paths) {
       Json pj = Json::object();
@@ -109,7 +115,8 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
   out << Plural(static_cast<int>(paths.size()), "shortest path", "shortest paths") << " from " << from_label << " to "
       << to_label << " (" << paths.front().links.size() << (paths.front().links.size() == 1 ? " link" : " links")
       << ", cost " << paths.front().cost << ": a typed relation costs " << path_options.typed_cost
-      << ", a co-occurrence " << path_options.co_occurs_cost << ")\n";
+      << ", a co-occurrence " << path_options.co_occurs_cost << ", passing through a concept "
+      << path_options.concept_cost << " more)\n";
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const graph::FoundPath& p = paths[i];
     out << "\nPath " << (i + 1) << ": " << g[p.links.front().from].label;

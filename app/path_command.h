@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "extract/status.h"
 
@@ -21,6 +22,10 @@ struct PathOptions {
   std::string to_entity;    // required
   std::string from_dir;     // required
   std::size_t max_paths = 5;
+  // Entity types never passed through (--skip-type; the two ends may be of
+  // them), and the extra cost of passing through a CONCEPT (--concept-cost).
+  std::vector<std::string> skip_types;
+  int concept_cost = 10;
   bool json = false;
 };
 

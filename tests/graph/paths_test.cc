@@ -57,6 +57,42 @@ TEST_F(PathsTest, TypedChainBeatsCoOccurrence) {
   EXPECT_EQ(Describe(g_, ShortestPaths(g_, c, f).at(0)), "c co_occurs f");
 }
 
+TEST_F(PathsTest, ConceptsCostMoreToPassThroughAndSkippedTypesAreAvoided) {
+  // a -- Deep learning -- b (two co-occurrences through a hub concept)
+  // against a -- x -- y -- b (three co-occurrences through named entities).
+  const Vertex a = Add("a"), b = Add("b"), hub = Add("deep-learning"), x = Add("x"), y = Add("y");
+  g_[hub].type = kConceptType;
+  Link(a, hub, kCoOccurs);
+  Link(hub, b, kCoOccurs);
+  Link(a, x, kCoOccurs);
+  Link(x, y, kCoOccurs);
+  Link(y, b, kCoOccurs);
+  const std::vector<FoundPath> by_default = ShortestPaths(g_, a, b);
+  ASSERT_EQ(by_default.size(), 1u);
+  EXPECT_EQ(Describe(g_, by_default[0]), "a co_occurs x co_occurs y co_occurs b");
+  EXPECT_EQ(by_default[0].cost, 15);
+  PathOptions free_concepts;
+  free_concepts.concept_cost = 0;
+  const std::vector<FoundPath> through_hub = ShortestPaths(g_, a, b, free_concepts);
+  ASSERT_EQ(through_hub.size(), 1u);
+  EXPECT_EQ(Describe(g_, through_hub[0]), "a co_occurs deep-learning co_occurs b");
+  EXPECT_EQ(through_hub[0].cost, 10);
+  // Skipping the named entities' type leaves only the hub; skipping both, nothing.
+  PathOptions skip_x;
+  skip_x.skip_types = {"X"};
+  const std::vector<FoundPath> only_hub = ShortestPaths(g_, a, b, skip_x);
+  ASSERT_EQ(only_hub.size(), 1u);
+  EXPECT_EQ(only_hub[0].cost, 20);
+  skip_x.skip_types.insert(kConceptType);
+  EXPECT_TRUE(ShortestPaths(g_, a, b, skip_x).empty());
+  // An end of a skipped or concept type is still an end, at no extra cost.
+  PathOptions skip_concepts;
+  skip_concepts.skip_types = {kConceptType};
+  const std::vector<FoundPath> to_hub = ShortestPaths(g_, a, hub, skip_concepts);
+  ASSERT_EQ(to_hub.size(), 1u);
+  EXPECT_EQ(to_hub[0].cost, 5);
+}
+
 TEST_F(PathsTest, TiesGiveSeveralPathsUpToTheLimit) {
   const Vertex a = Add("a"), b = Add("b");
   std::vector<Vertex> middle;
