@@ -8,6 +8,7 @@
 #include "extract/content_hash.h"
 #include "extract/dates.h"
 #include "extract/events.h"
+#include "extract/markup.h"
 #include "extract/normalize.h"
 #include "extract/parallel_parts.h"
 #include "extract/reference_date.h"
@@ -60,7 +61,8 @@ Result<std::shared_ptr<const Extractor>> Extractor::Create(std::shared_ptr<const
 
 ExtractionResult Extractor::Extract(const Document& document, const ExtractOptions& options) const {
   StageClock clock(options.profile);
-  const NormalizedText normalized = Normalize(document.text);
+  NormalizedText normalized = Normalize(document.text);
+  BlankMarkup(&normalized.text);  // addresses and link syntax are not prose
   const std::string& text = normalized.text;
   clock.Lap(&StageProfile::normalise);
   SplitStats split;

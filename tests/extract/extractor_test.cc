@@ -98,6 +98,23 @@ TEST(ExtractorTest, OffsetsPointAtOriginalBytes) {
   EXPECT_EQ(r.events[1].source.line, 4);
 }
 
+TEST(ExtractorTest, AddressesAndLinkTargetsAreNotRead) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  const std::string original =
+      "[OpenAI](https://example.org/GPT-4/2023年3月) 发布了模型。\n"
+      "见 https://example.org/AlexNet/2010-2012 。\n";
+  auto doc = MakeDocument("links.md", original);
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = TheExtractor()->Extract(doc.value());
+  ASSERT_EQ(r.mentions.size(), 1u);  // the link text, not the names in addresses
+  EXPECT_EQ(r.mentions[0].canonical, "OpenAI");
+  EXPECT_EQ(Cut(original, r.mentions[0].source), "OpenAI");
+  EXPECT_TRUE(r.dates.empty());
+  // Evidence is the original sentence, address included.
+  ASSERT_FALSE(r.sentence_texts.empty());
+  EXPECT_NE(r.sentence_texts[0].find("https://example.org"), std::string::npos);
+}
+
 TEST(ExtractorTest, BomShiftsNothing) {
   ASSERT_NE(TheExtractor(), nullptr);
   auto doc = MakeDocument("bom.txt", "\xEF\xBB\xBF" "OpenAI 2015 年成立。");
