@@ -53,26 +53,24 @@ Result<std::vector<graph::Fact>> OutputDir::AllFacts() const {
   return exporters::ReadFactsJson(path);
 }
 
-Result<std::vector<graph::Fact>> OutputDir::FactsAbout(const std::string& id) const {
-  if (store_) return store_->FactsAbout(id);
+Result<std::vector<graph::Fact>> OutputDir::FactsWhere(const std::function<bool(const graph::Fact&)>& keep) const {
   Result<std::vector<graph::Fact>> all = AllFacts();
   if (!all.ok()) return all.status();
   std::vector<graph::Fact> out;
   for (graph::Fact& f : all.value()) {
-    if (f.from == id || f.to == id) out.push_back(std::move(f));
+    if (keep(f)) out.push_back(std::move(f));
   }
   return out;
 }
 
+Result<std::vector<graph::Fact>> OutputDir::FactsAbout(const std::string& id) const {
+  if (store_) return store_->FactsAbout(id);
+  return FactsWhere([&id](const graph::Fact& f) { return f.from == id || f.to == id; });
+}
+
 Result<std::vector<graph::Fact>> OutputDir::RelationFacts() const {
   if (store_) return store_->RelationFacts();
-  Result<std::vector<graph::Fact>> all = AllFacts();
-  if (!all.ok()) return all.status();
-  std::vector<graph::Fact> out;
-  for (graph::Fact& f : all.value()) {
-    if (f.kind == graph::FactKind::kRelation) out.push_back(std::move(f));
-  }
-  return out;
+  return FactsWhere([](const graph::Fact& f) { return f.kind == graph::FactKind::kRelation; });
 }
 
 Result<graph::Vertex> ResolveOrExplain(const exporters::GraphmlData& data, const std::string& query,

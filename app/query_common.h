@@ -5,6 +5,7 @@
 #ifndef CHRONOGRAPH_APP_QUERY_COMMON_H_
 #define CHRONOGRAPH_APP_QUERY_COMMON_H_
 
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -36,7 +37,8 @@ class OutputDir {
   Result<std::vector<graph::Fact>> RelationFacts() const;
 
  private:
-  Result<std::vector<graph::Fact>> AllFacts() const;
+  Result<std::vector<graph::Fact>> AllFacts() const;  // facts.json, read whole
+  Result<std::vector<graph::Fact>> FactsWhere(const std::function<bool(const graph::Fact&)>& keep) const;
   std::string dir_;
   std::shared_ptr<const exporters::SqliteReader> store_;  // null: read the files
 };

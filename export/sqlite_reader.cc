@@ -164,7 +164,7 @@ Result<std::vector<graph::Fact>> SqliteReader::Facts(const std::string& where,
   std::vector<graph::Fact> out;
   while (facts.Next()) {
     graph::Fact f;
-    f.kind = facts.Text(1) == "relation" ? graph::FactKind::kRelation : graph::FactKind::kDated;
+    f.kind = facts.Text(1) == kSqliteRelationFact ? graph::FactKind::kRelation : graph::FactKind::kDated;
     f.relation = facts.Text(2);
     f.from = facts.Text(3);
     f.from_label = facts.Text(4);
@@ -196,6 +196,8 @@ Result<std::vector<graph::Fact>> SqliteReader::FactsAbout(const std::string& id)
   return Facts("from_id = ?1 OR to_id = ?1", {id});
 }
 
-Result<std::vector<graph::Fact>> SqliteReader::RelationFacts() const { return Facts("kind = 'relation'", {}); }
+Result<std::vector<graph::Fact>> SqliteReader::RelationFacts() const {
+  return Facts("kind = ?1", {kSqliteRelationFact});
+}
 
 }  // namespace chronograph::exporters

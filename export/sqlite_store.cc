@@ -16,8 +16,6 @@
 namespace chronograph::exporters {
 namespace {
 
-constexpr char kRelationKind[] = "relation";
-constexpr char kDatedKind[] = "dated";
 
 // The schema, also documented in docs/formats.md. Indexes come after the
 // data: building them once is faster than keeping them up to date.
@@ -198,7 +196,7 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
   Inserter fact_evidence(db, "INSERT INTO fact_evidence VALUES(?,?,?,?,?,?)", &error);
   ForEachExportedFact(graph, [&](std::size_t i, const graph::Fact& f) {
     const bool relation = f.kind == graph::FactKind::kRelation;
-    fact.Int(static_cast<long long>(i)).Text(relation ? kRelationKind : kDatedKind).Text(f.relation).Text(f.from)
+    fact.Int(static_cast<long long>(i)).Text(relation ? kSqliteRelationFact : kSqliteDatedFact).Text(f.relation).Text(f.from)
         .Text(f.from_label).Text(f.to).Text(f.to_label).Text(f.date).Text(f.mod).Int(f.sources).Int(f.conflict ? 1 : 0)
         .Run();
     for (const graph::FactSource& source : f.statements) {

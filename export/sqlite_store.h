@@ -20,6 +20,9 @@
 namespace chronograph::exporters {
 
 inline constexpr int kSqliteSchemaVersion = 2;
+// facts.kind values.
+inline constexpr char kSqliteRelationFact[] = "relation";
+inline constexpr char kSqliteDatedFact[] = "dated";
 
 // Returns Ok, or IoError naming `path` and SQLite's message.
 Status WriteSqliteStore(const graph::KnowledgeGraph& graph, const ExtractionSpill& extractions,
