@@ -124,11 +124,11 @@ std::string RenderCanonical(const PatternMatch& m, std::string_view text, const 
   return out;
 }
 
-// "1、2、3" -> {1,2,3}; "1 到 3", "1 to 3" -> {1,2,3} (at most 12 numbers).
-std::vector<long long> ExpandVersions(std::string_view versions) {
+// "1、2、3" -> {1,2,3}; with `range` (the rule captured its range word:
+// "1 到 3", "1 to 3") -> {1,2,3} (at most 12 numbers).
+std::vector<long long> ExpandVersions(std::string_view versions, bool range) {
   std::vector<long long> numbers;
   std::string digits;
-  bool range = false;
   for (std::size_t i = 0; i <= versions.size(); ++i) {
     const char c = i < versions.size() ? versions[i] : ' ';
     if (std::isdigit(static_cast<unsigned char>(c))) {
@@ -138,7 +138,6 @@ std::vector<long long> ExpandVersions(std::string_view versions) {
     // A version number too large for 64 bits is no version: dropped, not thrown.
     if (const auto n = ParseInteger<long long>(digits); n.has_value()) numbers.push_back(*n);
     digits.clear();
-    if (versions.substr(i, 3) == "到" || versions.substr(i, 3) == "至" || versions.substr(i, 2) == "to") range = true;
   }
   if (range && numbers.size() == 2 && numbers[0] < numbers[1] && numbers[1] - numbers[0] < 12) {
     std::vector<long long> all;
@@ -356,7 +355,8 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
         if (m.rule->expand_list) {
           numbers.clear();
           if (auto it = m.captures.find("versions"); it != m.captures.end()) {
-            for (long long v : ExpandVersions(text.substr(it->second.begin, it->second.size()))) {
+            const bool range = m.captures.count("range") > 0;
+            for (long long v : ExpandVersions(text.substr(it->second.begin, it->second.size()), range)) {
               numbers.push_back(std::to_string(v));
             }
           }

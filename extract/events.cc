@@ -15,20 +15,6 @@ bool Dates(const FoundDate& d) {
   return d.kind == "date" || d.kind == "interval" || (d.kind == "relative" && !d.value.empty());
 }
 
-// First person, so the turn's speaker is part of what the sentence states.
-bool InFirstPerson(std::string_view s) {
-  if (s.find("我") != std::string_view::npos) return true;
-  for (std::string_view word : {"I", "we", "We", "my", "My", "our", "Our", "us"}) {
-    for (std::size_t pos = s.find(word); pos != std::string_view::npos; pos = s.find(word, pos + 1)) {
-      const std::size_t end = pos + word.size();
-      const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(s[pos - 1]));
-      const bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.');
-      if (left && right) return true;
-    }
-  }
-  return false;
-}
-
 // The speaker of a transcript turn: a PERSON mention opening the sentence and
 // followed by ':'.
 std::optional<std::string> SpeakerOf(std::string_view text, const Sentence& sentence,
@@ -211,7 +197,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       }
       groups[chosen].insert(e->canonical);
     }
-    if (speaker && InFirstPerson(text.substr(sentence.begin, sentence.end - sentence.begin))) {
+    if (speaker && s < context.first_person.size() && context.first_person[s]) {
       groups[explicit_dates.front()].insert(*speaker);
     }
     for (const auto& [d, names] : groups) {

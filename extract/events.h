@@ -60,6 +60,10 @@ struct DateContext {
   // its sentence, which take another date of the sentence or none; may be
   // empty (none).
   std::vector<bool> personal;
+  // Per sentence: true when it is in the first person (an events rule with
+  // "first_person" matched: 我, we, our), so a transcript turn's speaker is
+  // part of what it states; may be empty (none).
+  std::vector<bool> first_person;
 };
 
 // In one pass, in text order: a value written without its year

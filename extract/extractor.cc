@@ -142,20 +142,32 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   result.reference_date = reference.value;
   result.reference_date_origin = reference.origin;
   // Events rules: sentences in another time than their paragraph's
-  // (no_carry), and dates next to a birth or death trigger (personal: at
-  // most a few bytes between them, either side: "born 28 June 1971",
-  // "1971 年出生于").
-  DateContext date_context{reference.value, facts, {}, {}};
+  // (no_carry), dates next to a birth or death trigger (personal: at most a
+  // few bytes between them, either side: "born 28 June 1971", "1971 年出生于"),
+  // sentences in the first person, and the pronoun words kept for
+  // PronounMentions below.
+  DateContext date_context{reference.value, facts, {}, {}, {}};
+  std::vector<std::vector<PatternMatch>> person_words(sentences.size());
   if (!rules_->event_rules().empty()) {
     constexpr std::size_t kNextTo = 6;
     date_context.no_carry.resize(sentences.size());
     date_context.personal.resize(dates.size());
+    date_context.first_person.resize(sentences.size());
     std::vector<std::vector<std::size_t>> dates_in(sentences.size());
     for (std::size_t d = 0; d < dates.size(); ++d) dates_in[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
     for (std::size_t s = 0; s < sentences.size(); ++s) {
-      for (const PatternMatch& m : rules_->event_index().Run(text, {sentences[s].begin, sentences[s].end})) {
-        if (m.rule->kind == "no_carry") {
+      for (PatternMatch& m : rules_->event_index().Run(text, {sentences[s].begin, sentences[s].end})) {
+        const std::string& action = m.rule->kind;
+        if (action == "no_carry") {
           date_context.no_carry[s] = true;
+          continue;
+        }
+        if (action == "first_person") {
+          date_context.first_person[s] = true;
+          continue;
+        }
+        if (action != "personal") {
+          person_words[s].push_back(std::move(m));
           continue;
         }
         for (std::size_t d : dates_in[s]) {
@@ -239,7 +251,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     // OpenAI." is a list entry that rules may read ("X: co-founder of Y");
     // what a turn says ("Ilya Sutskever: 我们开发了 GPT-1") is kept from its
     // label because no rule's gap crosses the colon (rules/*/relations.json).
-    pronouns[s] = PronounMentions(text, sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s]);
+    pronouns[s] = PronounMentions(sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s], person_words[s]);
     if (pronouns[s].empty()) continue;
     for (const FoundEntity& p : pronouns[s]) by_sentence[s].push_back(&p);
     std::stable_sort(by_sentence[s].begin(), by_sentence[s].end(),

@@ -1,7 +1,6 @@
 #include "extract/relations.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -30,13 +29,6 @@ bool IsSlot(const std::string& name, std::string_view role) {
   if (name.compare(0, role.size(), role) != 0) return false;
   return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(role.size()), name.end(),
                      [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool StartsWithAt(std::string_view s, std::size_t pos, std::string_view word) {
-  return pos <= s.size() && s.substr(pos).substr(0, word.size()) == word;
-}
-bool EndsWithAt(std::string_view s, std::size_t pos, std::string_view word) {
-  return pos >= word.size() && s.substr(pos - word.size(), word.size()) == word;
 }
 
 // Runs `index` over `skeleton` and turns its matches into relations between
@@ -68,75 +60,40 @@ void Collect(const PatternIndex& index, const std::string& skeleton, const std::
 
 }  // namespace
 
-std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& sentence, int sentence_index,
-                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions,
-                                         WorkCounter* work) {
-  struct Pronoun {
-    std::string_view word;
-    bool speaker;
-  };
-  // The Latin "I" needs word boundaries; the Han forms need their neighbours
-  // checked for the plural, reflexive and generic uses.
-  static const Pronoun kPronouns[] = {{"我", true}, {"I", true}, {"你", false}, {"您", false}};
+std::vector<FoundEntity> PronounMentions(const Sentence& sentence, int sentence_index, const Interlocutors& who,
+                                         const std::vector<const FoundEntity*>& mentions,
+                                         const std::vector<PatternMatch>& person_words, WorkCounter* work) {
+  std::vector<const PatternMatch*> pronouns;
+  std::vector<Span> not_pronouns;  // entity mentions and "not_pronoun" words
+  for (const PatternMatch& w : person_words) {
+    if (w.rule->kind == "speaker" || w.rule->kind == "addressee") pronouns.push_back(&w);
+    if (w.rule->kind == "not_pronoun") not_pronouns.push_back(w.span);
+  }
   std::vector<FoundEntity> out;
-  // Is [pos, end) inside a mention? The mentions sorted by begin, with the
-  // furthest end among those begun before `end`: pronouns come in text
-  // order, so one pointer walks them once instead of testing every mention
-  // for every pronoun.
-  std::vector<Span> spans;
-  for (const FoundEntity* m : mentions) spans.push_back(m->span);
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  CountWork(work, spans.size());
-  std::size_t begun = 0, furthest_end = 0;
-  const std::string_view s = text.substr(0, sentence.end);
-  for (std::size_t pos = sentence.begin; pos < sentence.end;) {
+  if (pronouns.empty()) return out;
+  for (const FoundEntity* m : mentions) not_pronouns.push_back(m->span);
+  const auto by_begin = [](const Span& a, const Span& b) { return a.begin < b.begin; };
+  std::sort(not_pronouns.begin(), not_pronouns.end(), by_begin);
+  std::stable_sort(pronouns.begin(), pronouns.end(),
+                   [&](const PatternMatch* a, const PatternMatch* b) { return by_begin(a->span, b->span); });
+  CountWork(work, not_pronouns.size() + pronouns.size());
+  // Does a pronoun overlap a span of not_pronouns? Pronouns come in text
+  // order, so one pointer walks the sorted spans once, keeping the furthest
+  // end among those begun before the pronoun's end.
+  std::size_t begun = 0, furthest_end = 0, last_end = 0;
+  for (const PatternMatch* p : pronouns) {
     CountWork(work);
-    const Pronoun* found = nullptr;
-    for (const Pronoun& p : kPronouns) {
-      if (StartsWithAt(s, pos, p.word)) found = &p;
-    }
-    if (found == nullptr) {
-      ++pos;
-      continue;
-    }
-    const std::size_t end = pos + found->word.size();
-    bool person = true;
-    if (found->word == "I") {
-      const bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(s[pos - 1]));
-      bool right = end >= s.size() || (!std::isalnum(static_cast<unsigned char>(s[end])) && s[end] != '.' &&
-                                       s[end] != '-' && s[end] != '\'');
-      // The contractions of the pronoun ("I'll", "I've", "I'm", "I'd") are
-      // the speaker too; other apostrophes are not ("Part I's").
-      for (std::string_view tail : {"'ll", "'ve", "'m", "'d"}) {
-        const std::size_t after = end + tail.size();
-        if (StartsWithAt(s, end, tail) &&
-            (after >= s.size() || !std::isalnum(static_cast<unsigned char>(s[after])))) {
-          right = true;
-        }
-      }
-      person = left && right;
-    } else {
-      for (std::string_view after : {"们", "国", "方", "司", "校"}) person = person && !StartsWithAt(s, end, after);
-      for (std::string_view before : {"自", "忘", "本"}) person = person && !EndsWithAt(s, pos, before);
-      if (!found->speaker) {
-        std::size_t p = pos;
-        while (p > sentence.begin && s[p - 1] == ' ') --p;
-        for (std::string_view before : {"如果", "假如", "假设", "要是", "当", "如"}) {
-          person = person && !EndsWithAt(s, p, before);
-        }
-      }
-    }
-    const std::string& name = found->speaker ? who.speaker : who.addressee;
-    for (; begun < spans.size() && spans[begun].begin < end; ++begun) {
+    const Span& span = p->span;
+    if (span.begin < last_end || span.begin < sentence.begin || span.end > sentence.end) continue;
+    for (; begun < not_pronouns.size() && not_pronouns[begun].begin < span.end; ++begun) {
       CountWork(work);
-      furthest_end = std::max(furthest_end, spans[begun].end);
+      furthest_end = std::max(furthest_end, not_pronouns[begun].end);
     }
-    const bool inside = begun > 0 && pos < furthest_end;
-    if (person && !inside && !name.empty()) {
-      out.push_back({{pos, end}, name, "PERSON", found->speaker ? "pronoun:speaker" : "pronoun:addressee",
-                     sentence_index});
-    }
-    pos = end;
+    last_end = span.end;
+    const bool speaker = p->rule->kind == "speaker";
+    const std::string& name = speaker ? who.speaker : who.addressee;
+    if (span.begin < furthest_end || name.empty()) continue;
+    out.push_back({span, name, "PERSON", speaker ? "pronoun:speaker" : "pronoun:addressee", sentence_index});
   }
   return out;
 }

@@ -7,7 +7,8 @@
 // statements that span sentences ("一方面 A …;另一方面 B …。这种组合给了我们 C").
 // Every entity in a from-slot is related to every entity in a to-slot.
 // In a transcript turn the pronouns of the speaker (我, I) and of the person
-// addressed (你, 您) are mentions too (PronounMentions), so "Jeff Hinton
+// addressed (你, 您; words in rules/<lang>/events.json) are mentions too
+// (PronounMentions), so "Jeff Hinton
 // 是我所在大学的一名教授,我找到了他" relates the speaker to Hinton.
 // Output: relations in paragraph order, without self-relations or duplicates.
 // Thread-safe; no state.
@@ -21,6 +22,7 @@
 
 #include "extract/entities.h"
 #include "extract/events.h"
+#include "extract/matcher.h"
 #include "extract/rule_set.h"
 #include "extract/sentences.h"
 #include "extract/work_counter.h"
@@ -37,18 +39,20 @@ struct FoundRelation {
   Span last_mention;       // the later of its two mentions (normalised text): its date is the one nearest it
 };
 
-// Mentions written as pronouns in `sentence` (index `sentence_index`):
-// 我 / I for the speaker, 你 / 您 for the addressee. Plural and reflexive
-// forms are not the person (我们 is a group the speaker belongs to: relating
-// the speaker to what "we" did would credit one person with a team's work;
-// 自我 is "self"), nor is 你 after 如果 / 假如 / 当 (a generic "you"), nor a
-// pronoun inside an entity mention in `mentions`. Returned with type PERSON
-// and rule_id "pronoun:speaker" or "pronoun:addressee"; for relations only,
-// never reported as mentions of the document. O(sentence + m log m) for m
-// mentions; work, when not null, counts the steps.
-std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& sentence, int sentence_index,
-                                         const Interlocutors& who, const std::vector<const FoundEntity*>& mentions,
-                                         WorkCounter* work = nullptr);
+// Mentions written as pronouns in `sentence` (index `sentence_index`).
+// person_words: the events rules' matches in the sentence (any order; rules
+// of other actions are ignored): a "speaker" match (我, I, I'll) is the turn's
+// speaker, an "addressee" match (你, 您) the person addressed, unless a
+// "not_pronoun" match overlaps it (我们 is a group the speaker belongs to:
+// relating the speaker to what "we" did would credit one person with a
+// team's work; 自我 is "self"; 如果你 is anyone) or it lies inside an entity
+// mention in `mentions`. Returned with type PERSON and rule_id
+// "pronoun:speaker" or "pronoun:addressee"; for relations only, never
+// reported as mentions of the document. O(w log w + m log m) for w words and
+// m mentions; work, when not null, counts the steps.
+std::vector<FoundEntity> PronounMentions(const Sentence& sentence, int sentence_index, const Interlocutors& who,
+                                         const std::vector<const FoundEntity*>& mentions,
+                                         const std::vector<PatternMatch>& person_words, WorkCounter* work = nullptr);
 
 // The skeleton of text[range): mentions (sorted; a mention overlapping the
 // previous one is skipped) replaced by ⟦TYPE#k⟧. Exposed for tests and

@@ -111,8 +111,9 @@ class RuleSet {
   const PatternIndex& entity_index() const { return *entity_index_; }
   const PatternIndex& relation_index() const { return *relation_index_; }
   const PatternIndex& paragraph_relation_index() const { return *paragraph_relation_index_; }
-  // Words that put a sentence in another time than its paragraph's
-  // (rules/<lang>/events.json, "action": "no_carry").
+  // Words about a sentence's time and person (rules/<lang>/events.json; the
+  // "action" is in `kind`): no_carry, personal, first_person, speaker,
+  // addressee, not_pronoun (rules/README.md).
   const std::vector<PatternRule>& event_rules() const { return event_rules_; }
   const PatternIndex& event_index() const { return *event_index_; }
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.

@@ -29,7 +29,7 @@ const std::map<std::string, std::string> kFiles = {
     {"en/entities.json", R"json({"rules": [
        {"id": "en.entities.person", "pattern": "\\b(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)\\b", "type": "PERSON",
         "reject": "^(?:The|In) "},
-       {"id": "en.entities.gpt_list", "pattern": "\\bGPT-(?P<versions>[0-9](?:(?:, | and | to )[0-9])+)\\b",
+       {"id": "en.entities.gpt_list", "pattern": "\\bGPT-(?P<versions>[0-9](?:(?:, | and | (?P<range>to) )[0-9])+)\\b",
         "type": "MODEL", "value": "GPT-${n}", "expand_list": true}
      ]})json"},
     {"en/abbreviations.tsv", "Dr.\n"},

@@ -32,6 +32,13 @@ const std::map<std::string, std::string> kFiles = {
        {"id": "en.dates.duration", "pattern": "\\b(?P<num>ten|[0-9]{1,2}) years\\b", "value": "P${num}Y", "kind": "duration"},
        {"id": "en.dates.anaphor", "pattern": "\\b[Aa]t that time\\b", "kind": "anaphoric"}
      ]})json"},
+    // First person puts a turn's speaker in what it states.
+    {"zh/events.json", R"json({"rules": [
+       {"id": "zh.events.first_person", "pattern": "我", "action": "first_person"}
+     ]})json"},
+    {"en/events.json", R"json({"rules": [
+       {"id": "en.events.first_person", "pattern": "\\b(?:I|we|our)(?:[^A-Za-z0-9.]|$)", "action": "first_person"}
+     ]})json"},
     {"zh/numerals.tsv", "十\t10\n"},
     {"en/numerals.tsv", "ten\t10\n"},
 };

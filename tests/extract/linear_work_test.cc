@@ -17,6 +17,7 @@
 #include "extract/relations.h"
 #include "extract/sentences.h"
 #include "extract/work_counter.h"
+#include "tests/extract/test_rules.h"
 
 namespace chronograph::extract {
 namespace {
@@ -334,9 +335,10 @@ std::uint64_t PronounWork(std::size_t n) {
   }
   std::vector<const FoundEntity*> mentions;
   for (const FoundEntity& e : entities) mentions.push_back(&e);
+  const Sentence sentence{0, text.size(), 0};
+  const std::vector<PatternMatch> words = chronograph::testing::EmbeddedRules()->event_index().Run(text, {0, text.size()});
   WorkCounter work;
-  const std::vector<FoundEntity> found =
-      PronounMentions(text, {0, text.size(), 0}, 0, {"甲", "乙", false}, mentions, &work);
+  const std::vector<FoundEntity> found = PronounMentions(sentence, 0, {"甲", "乙", false}, mentions, words, &work);
   EXPECT_EQ(found.size(), n);
   return work.steps;
 }

@@ -31,6 +31,11 @@ ExtractionResult ExtractText(const std::string& text) {
   return TheExtractor()->Extract(d.value());
 }
 
+// The pronoun words of the embedded events rules in the sentence.
+std::vector<PatternMatch> PersonWords(const std::string& text, const Sentence& sentence) {
+  return chronograph::testing::EmbeddedRules()->event_index().Run(text, {sentence.begin, sentence.end});
+}
+
 std::set<std::string> Relations(const ExtractionResult& r) {
   std::set<std::string> out;
   for (const Relation& rel : r.relations) out.insert(rel.type + ":" + rel.from_id + ">" + rel.to_id);
@@ -64,7 +69,8 @@ TEST(RelationsTest, PronounsOfSpeakerAndAddressee) {
 TEST(RelationsTest, PronounMentionsSkipPluralReflexiveAndGeneric) {
   const std::string text = "我们说自我,如果你问我,您好";
   const Sentence sentence{0, text.size(), 0};
-  const std::vector<FoundEntity> found = PronounMentions(text, sentence, 0, {"A", "B", false}, {});
+  const std::vector<FoundEntity> found =
+      PronounMentions(sentence, 0, {"A", "B", false}, {}, PersonWords(text, sentence));
   std::vector<std::string> got;
   for (const FoundEntity& e : found) got.push_back(text.substr(e.span.begin, e.span.size()) + "=" + e.canonical);
   EXPECT_EQ(got, (std::vector<std::string>{"我=A", "您=B"}));
@@ -73,7 +79,8 @@ TEST(RelationsTest, PronounMentionsSkipPluralReflexiveAndGeneric) {
 TEST(RelationsTest, LatinPronounKeepsItsContractions) {
   const std::string text = "I'll ask, I've seen, I'm here, I'd go; Part I's end, I.B.M, I-95";
   const Sentence sentence{0, text.size(), 0};
-  const std::vector<FoundEntity> found = PronounMentions(text, sentence, 0, {"A", "B", false}, {});
+  const std::vector<FoundEntity> found =
+      PronounMentions(sentence, 0, {"A", "B", false}, {}, PersonWords(text, sentence));
   std::vector<std::size_t> at;
   for (const FoundEntity& e : found) at.push_back(e.span.begin);
   EXPECT_EQ(at, (std::vector<std::size_t>{0, 10, 21, 31}));
