@@ -112,10 +112,12 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       if (text[sentence.begin] == '#') speaker.reset();  // a heading ends the transcript section
     }
     // Turns may follow line by line inside one paragraph.
+    const FoundEntity* label = nullptr;  // the turn's speaker label, when the sentence opens with one
     if (StartsLine(text, sentence)) {
       if (auto who = SpeakerOf(text, sentence, by_sentence[s])) {
         speaker = who;
         turn_date.reset();
+        label = by_sentence[s].front();
       }
     }
     std::vector<std::size_t> explicit_dates;
@@ -183,6 +185,9 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     std::map<std::size_t, const FoundEntity*> owners;  // personal date -> its person
     std::map<std::size_t, std::set<std::string>> groups;
     for (const FoundEntity* e : by_sentence[s]) {
+      // A label says who speaks, not what the turn is about: the speaker is
+      // dated only by a sentence in the first person (below).
+      if (e == label) continue;
       std::size_t chosen = explicit_dates.front();
       const auto after = std::upper_bound(starts.begin(), starts.end(), e->span.begin,
                                           [](std::size_t begin, const auto& start) { return begin < start.first; });

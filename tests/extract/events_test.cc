@@ -108,9 +108,10 @@ TEST(EventsTest, Transcripts) {
     const char* out;
   };
   const Case cases[] = {
-      // The speaker label is itself a mention, so the turn's first sentence
-      // names the speaker anyway; what first person adds shows in later ones.
-      {"speaker label is a mention", "黄仁勋: 2016 年 OpenAI 收到了 DGX-1。", "2016:dgx-1,jensen-huang,openai"},
+      // The speaker label says who speaks, not what the turn is about: only
+      // the first person puts the speaker in it, in its first sentence too.
+      {"speaker label alone dates nobody", "黄仁勋: 2016 年 OpenAI 收到了 DGX-1。", "2016:dgx-1,openai"},
+      {"speaker label and first person", "黄仁勋: 2016 年我们把 DGX-1 送到 OpenAI。", "2016:dgx-1,jensen-huang,openai"},
       {"first person adds the speaker", "黄仁勋: 说起 DGX-1。2016 年我们把它送到 OpenAI。", "2016:jensen-huang,openai"},
       {"full-width colon", "黄仁勋：说起 DGX-1。2016 年我们把它送到 OpenAI。", "2016:jensen-huang,openai"},
       {"english speaker, first person", "Ilya Sutskever: Let me explain. In 2012 we trained AlexNet.",
@@ -124,7 +125,7 @@ TEST(EventsTest, Transcripts) {
        "黄仁勋: 2016 年我们送出了 DGX-1。\n\nIlya Sutskever: 那时 OpenAI 还很小。", "2016:dgx-1,jensen-huang"},
       {"first person in a later turn",
        "黄仁勋: 回到 2012 年。\n\nIlya Sutskever: 好的。2012 年我们训练了 AlexNet。",
-       "2012:jensen-huang | 2012:alexnet,ilya-sutskever"},
+       "2012:alexnet,ilya-sutskever"},
   };
   for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
