@@ -10,7 +10,7 @@ namespace chronograph::extract {
 namespace {
 
 // A pair further apart than this (bytes of normalised text between them)
-// is not read as "the one is the other" ("今天居然是 GPT-4 发布后的第二天": 10).
+// is not read as "the one is the other" ("今天已经是 ChatGPT 发布后的第三天了": 10).
 constexpr std::size_t kMaxAnchorGap = 24;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }

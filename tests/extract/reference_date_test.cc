@@ -82,12 +82,12 @@ TEST(ReferenceDateTest, OriginsInOrder) {
       {"flag overrides front matter", "2020-01-01", "---\ndate: 2023-03-22\n---\nText.", "2020-01-01 (flag)"},
       {"front matter", "", "---\ndate: 2023-03-22\n---\nText.", "2023-03-22 (front matter)"},
       {"header", "", "Title\n2023-03-22\nText.", "2023-03-22 (header)"},
-      {"anchor: today is the second day", "", "黄仁勋: Ilya,今天居然是 GPT-4 发布后的第二天。", "2023-03-15 (anchor)"},
-      {"anchor: yesterday was the first day", "", "这很显著。昨天是 GPT-4 发布后的第一天。", "2023-03-15 (anchor)"},
+      {"anchor: today is the third day", "", "主持人: 各位好,今天已经是 ChatGPT 发布后的第三天了。", "2022-12-02 (anchor)"},
+      {"anchor: yesterday was the first day", "", "消息很多。昨天是 GPT-4o 发布后的第一天。", "2024-05-14 (anchor)"},
       {"anchor in english", "", "Today, two days after ChatGPT's release, we talk.", "2022-12-02 (anchor)"},
-      {"header wins over anchor", "", "Title\n2023-03-22\n今天是 GPT-4 发布后的第二天。", "2023-03-22 (header)"},
-      {"anchor in another sentence", "", "今天很好。GPT-4 发布后的第二天,我们见面。", "none"},
-      {"anchor too far", "", "今天我们要讨论很多很多很多很多的问题,比如 GPT-4 发布后的第二天。", "none"},
+      {"header wins over anchor", "", "Title\n2023-03-22\n今天是 GPT-4o 发布后的第二天。", "2023-03-22 (header)"},
+      {"anchor in another sentence", "", "今天很好。GPT-4o 发布后的第二天,我们见面。", "none"},
+      {"anchor too far", "", "今天我们要讨论很多很多很多很多的问题,比如 GPT-4o 发布后的第二天。", "none"},
       {"unknown entity", "", "今天是 Foo 发布后的第二天。", "none"},
       {"nothing", "", "2016 年,DGX-1 到了 OpenAI。", "none"},
   };
@@ -97,15 +97,15 @@ TEST(ReferenceDateTest, OriginsInOrder) {
 TEST(ReferenceDateTest, InferredDateResolvesTheRest) {
   auto e = Extractor::Create(testing::EmbeddedRules());
   ASSERT_TRUE(e.ok());
-  auto doc = MakeDocument("t.txt", "今天居然是 GPT-4 发布后的第二天。\n\n昨天是 GPT-4 发布后的第一天。我们在八个月前训练了它。");
+  auto doc = MakeDocument("t.txt", "今天已经是 ChatGPT 发布后的第三天了。\n\n昨天是 ChatGPT 发布后的第二天。他们在八个月前训练了它。");
   ASSERT_TRUE(doc.ok());
   std::string out;
   for (const DateMention& d : e.value()->Extract(doc.value()).dates) {
     out += (out.empty() ? "" : " | ") + d.text + "=" + d.value + "/" + d.kind;
   }
   EXPECT_EQ(out,
-            "今天=2023-03-15/relative | GPT-4 发布后的第二天=2023-03-15/relative | 昨天=2023-03-14/relative | "
-            "GPT-4 发布后的第一天=2023-03-14/relative | 八个月前=2022-07/relative");
+            "今天=2022-12-02/relative | ChatGPT 发布后的第三天=2022-12-02/relative | 昨天=2022-12-01/relative | "
+            "ChatGPT 发布后的第二天=2022-12-01/relative | 八个月前=2022-04/relative");
 }
 
 }  // namespace
