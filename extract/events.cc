@@ -60,8 +60,48 @@ int HeadingLevel(std::string_view text, const Sentence& sentence) {
   return static_cast<int>(level);
 }
 
+// The level given to a plain-text heading: below every Markdown one.
+constexpr int kPlainHeadingLevel = 7;
+// The longest plain-text heading, in bytes (26 Chinese characters).
+constexpr std::size_t kPlainHeadingBytes = 80;
+
+// True when a blank line (spaces and at least two line breaks) or the
+// text's edge is just before / just after `at`.
+bool BlankLineBefore(std::string_view text, std::size_t at) {
+  int breaks = 0;
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n')) breaks += text[--at] == '\n';
+  return at == 0 || breaks >= 2;
+}
+bool BlankLineAfter(std::string_view text, std::size_t at) {
+  int breaks = 0;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) breaks += text[at++] == '\n';
+  return at == text.size() || breaks >= 2;
+}
+
+// A plain-text heading: a paragraph of one short line on its own (blank
+// lines around it) that ends no sentence or clause and is no list item,
+// quote, table row, link or speaker label ("1956: Dartmouth", "The 1980s",
+// "Seq2seq (2014)"; not "Hinton: yes", not "It worked.").
+bool IsPlainHeading(std::string_view text, const Sentence& sentence) {
+  const std::string_view line = text.substr(sentence.begin, sentence.end - sentence.begin);
+  if (line.empty() || line.size() > kPlainHeadingBytes || line.find('\n') != std::string_view::npos) return false;
+  if (std::string_view("-*+>|`[!#").find(line.front()) != std::string_view::npos) return false;
+  const char last = line.back();
+  if (std::string_view(".!?:;,").find(last) != std::string_view::npos) return false;
+  for (std::string_view end : {"。", "！", "？", "…", "：", "，", "；"}) {
+    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return false;
+  }
+  // "Name: ..." opens a transcript turn, not a section.
+  const std::size_t colon = line.find(':');
+  if (colon != std::string_view::npos && colon > 0 && !std::isdigit(static_cast<unsigned char>(line.front()))) {
+    return false;
+  }
+  return BlankLineBefore(text, sentence.begin) && BlankLineAfter(text, sentence.end);
+}
+
 // The headings around each sentence. A heading's section runs until the
-// next heading of the same or a higher level (fewer '#').
+// next heading of the same or a higher level (fewer '#'; a plain-text
+// heading is below all Markdown ones).
 struct Sections {
   std::vector<int> level;    // per sentence: its heading level, 0 for prose
   std::vector<int> parent;   // per sentence: the heading it is under (not
@@ -75,7 +115,9 @@ Sections FindSections(std::string_view text, const std::vector<Sentence>& senten
   std::vector<int> open;  // the headings enclosing the current sentence, outermost first
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     const bool opens_paragraph = s == 0 || sentences[s - 1].paragraph != sentences[s].paragraph;
-    const int level = opens_paragraph ? HeadingLevel(text, sentences[s]) : 0;
+    const bool alone = opens_paragraph && (s + 1 == sentences.size() || sentences[s + 1].paragraph != sentences[s].paragraph);
+    int level = opens_paragraph ? HeadingLevel(text, sentences[s]) : 0;
+    if (level == 0 && alone && IsPlainHeading(text, sentences[s])) level = kPlainHeadingLevel;
     if (level > 0) {
       while (!open.empty() && out.level[static_cast<std::size_t>(open.back())] >= level) open.pop_back();
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 namespace chronograph::extract {
 namespace {
@@ -225,9 +226,10 @@ bool IsSpeakerLabel(const std::string& s, const Line& line) {
   return false;
 }
 
-// A line whose end is its own: a heading, a table row, a code fence.
+// A line whose end is its own: a heading, a table row (any '|': a table
+// needs no outer pipes, "2018 | 机器翻译"), a code fence.
 bool StandsAlone(const std::string& s, const Line& line) {
-  return s[line.begin] == '#' || s[line.begin] == '|' || s[line.end - 1] == '|' || LineStartsWith(s, line, "```") ||
+  return s[line.begin] == '#' || std::string_view(s).substr(line.begin, line.end - line.begin).find('|') != std::string_view::npos || LineStartsWith(s, line, "```") ||
          LineStartsWith(s, line, "~~~");
 }
 

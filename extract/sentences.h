@@ -3,8 +3,12 @@
 // Output: sentences in text order, covering every non-blank stretch once,
 // each with the index of its paragraph (blank-line separated block; a list
 // item or heading also starts one). Ends: 。！？!?… always, ';' (NFKC of ；) next to Chinese; '.' before a
-// space or line end unless it closes an abbreviation or an initial; a line
-// end unless an English sentence obviously continues on the next line.
+// space or line end unless it closes an abbreviation or an initial, or
+// follows a capitalised word and comes before a lower-case word, a '(' not
+// followed by a capital, or a ',' ("Dai & Le. showed", "Le. (2015)"); a line
+// end unless an English sentence obviously continues on the next line
+// (JoinWrappedLines, below, first turns the breaks of hard-wrapped prose
+// into spaces, so those end nothing).
 // No sentence is longer than kMaxSentenceBytes: a longer one is cut (see
 // there). Time and memory are linear in the text's length.
 #ifndef CHRONOGRAPH_EXTRACT_SENTENCES_H_

@@ -196,5 +196,31 @@ TEST(EventsTest, HeadingDatesItsSection) {
   for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
 
+// A short line alone between blank lines that ends no sentence is a
+// plain-text heading, below every Markdown heading.
+TEST(EventsTest, PlainTextHeadingDatesItsSection) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  struct Case {
+    const char* name;
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"plain heading", "Image models, 2012\n\nAlexNet won.", "2012:alexnet"},
+      {"chinese plain heading", "2016 年的硬件\n\n英伟达送出了 DGX-1。", "2016:dgx-1,nvidia"},
+      {"a sentence alone is no heading", "It was 2012.\n\nAlexNet won.", ""},
+      {"a speaker label is no heading", "Ilya Sutskever: 2012\n\nAlexNet won.", "2012:ilya-sutskever"},
+      {"a long line is no heading",
+       "In the year 2012 a great many things happened in the field that we will not list here at all\n\nAlexNet won.",
+       ""},
+      {"a line inside a paragraph is no heading", "Models of 2012\nAlexNet won.\n\nOpenAI was small.",
+       "2012:alexnet"},
+      {"under a markdown heading", "## 2012\n\nImages\n\nAlexNet won.\n\nHardware\n\nNVIDIA built a DGX-1.",
+       "2012:alexnet | 2012:dgx-1,nvidia"},
+      {"the next plain heading ends it", "2012\n\nAlexNet won.\n\nHardware\n\nNVIDIA built a DGX-1.", "2012:alexnet"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+}
+
 }  // namespace
 }  // namespace chronograph::extract

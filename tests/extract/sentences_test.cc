@@ -176,6 +176,8 @@ TEST(SentencesTest, LineBreaksThatAreNotWraps) {
       {"numbered item", full + "\n2. An item", full + "¶2. An item"},
       {"heading", full + "\n## 2016", full + "¶## 2016"},
       {"table row", full + "\n| 2016 | AlphaGo |", full + "|| 2016 | AlphaGo |"},
+      {"table rows without outer pipes", "2016 | A program beats a professional player at the game of Go\n2017 | It learns alone",
+       "2016 | A program beats a professional player at the game of Go|2017 | It learns alone"},
       {"speaker label", full + "\nIlya Sutskever: we agreed.", full + "|Ilya Sutskever: we agreed."},
       {"chinese speaker label", "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人\n黄仁勋：是的。",
        "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人|黄仁勋：是的。"},
