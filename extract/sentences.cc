@@ -282,6 +282,14 @@ void JoinWrappedLines(NormalizedText* normalized) {
     const bool cjk_both = IsCjk(last) && IsCjk(CodePointAt(s, next.begin, &len));
     joins[k] = cjk_both ? Join::kRemove : Join::kSpace;
   }
+  // Without a join to take out (English, or no wrapped lines), the line
+  // breaks become spaces in place: no copy of the text and its offsets.
+  if (std::find(joins.begin(), joins.end(), Join::kRemove) == joins.end()) {
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+      if (joins[k] == Join::kSpace) normalized->text[s.find('\n', lines[k].end)] = ' ';
+    }
+    return;
+  }
   // Rebuilt once: the spaces of a join between two CJK characters are taken
   // out (with their offsets), the other joins' line breaks become spaces.
   std::string text;
