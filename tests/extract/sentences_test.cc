@@ -181,8 +181,8 @@ TEST(SentencesTest, LineBreaksThatAreNotWraps) {
       {"speaker label", full + "\nIlya Sutskever: we agreed.", full + "|Ilya Sutskever: we agreed."},
       {"chinese speaker label", "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人\n黄仁勋：是的。",
        "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人|黄仁勋：是的。"},
-      {"colon introduces lines", "These are the models that the course will come back to later on:\nBERT and GPT",
-       "These are the models that the course will come back to later on:|BERT and GPT"},
+      {"colon introduces lines", "These are the models that the book will come back to later on:\nBERT and GPT",
+       "These are the models that the book will come back to later on:|BERT and GPT"},
       {"much shorter than the widest line of its block",
        "An unmarked line of about forty-five columns\n"
        "The next line is twice as long as the one before it, so the first was not wrapped",
