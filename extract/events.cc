@@ -35,6 +35,87 @@ bool StartsLine(std::string_view text, const Sentence& sentence) {
   return p == 0 || text[p - 1] == '\n';
 }
 
+// The level of a Markdown heading ("## 1956: Dartmouth" is 2), or 0 when
+// the sentence is none: one to six '#' opening its line, then a space.
+int HeadingLevel(std::string_view text, const Sentence& sentence) {
+  if (!StartsLine(text, sentence)) return 0;
+  std::size_t p = sentence.begin;
+  while (p < sentence.end && text[p] == '#') ++p;
+  const std::size_t level = p - sentence.begin;
+  if (level == 0 || level > 6 || p >= sentence.end || text[p] != ' ') return 0;
+  return static_cast<int>(level);
+}
+
+// The level given to a plain-text heading: below every Markdown one.
+constexpr int kPlainHeadingLevel = 7;
+// The longest plain-text heading, in bytes (26 Chinese characters).
+constexpr std::size_t kPlainHeadingBytes = 80;
+
+// True when a blank line (spaces and at least two line breaks) or the
+// text's edge is just before / just after `at`.
+bool BlankLineBefore(std::string_view text, std::size_t at) {
+  int breaks = 0;
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n')) breaks += text[--at] == '\n';
+  return at == 0 || breaks >= 2;
+}
+bool BlankLineAfter(std::string_view text, std::size_t at) {
+  int breaks = 0;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\n')) breaks += text[at++] == '\n';
+  return at == text.size() || breaks >= 2;
+}
+
+// A plain-text heading: a paragraph of one short line on its own (blank
+// lines around it) that ends no sentence or clause and is no list item,
+// quote, table row, link or speaker label ("1956: Dartmouth", "The 1980s",
+// "Seq2seq (2014)"; not "Hinton: yes", not "It worked.").
+bool IsPlainHeading(std::string_view text, const Sentence& sentence) {
+  const std::string_view line = text.substr(sentence.begin, sentence.end - sentence.begin);
+  if (line.empty() || line.size() > kPlainHeadingBytes || line.find('\n') != std::string_view::npos) return false;
+  if (std::string_view("-*+>|`[!#").find(line.front()) != std::string_view::npos) return false;
+  const char last = line.back();
+  if (std::string_view(".!?:;,").find(last) != std::string_view::npos) return false;
+  for (std::string_view end : {"。", "！", "？", "…", "：", "，", "；"}) {
+    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return false;
+  }
+  // "Name: ..." opens a transcript turn, not a section.
+  const std::size_t colon = line.find(':');
+  if (colon != std::string_view::npos && colon > 0 && !std::isdigit(static_cast<unsigned char>(line.front()))) {
+    return false;
+  }
+  return BlankLineBefore(text, sentence.begin) && BlankLineAfter(text, sentence.end);
+}
+
+// The headings around each sentence. A heading's section runs until the
+// next heading of the same or a higher level (fewer '#'; a plain-text
+// heading is below all Markdown ones).
+struct Sections {
+  std::vector<int> level;    // per sentence: its heading level, 0 for prose
+  std::vector<int> parent;   // per sentence: the heading it is under (not
+                             // itself), -1 for none
+};
+
+Sections FindSections(std::string_view text, const std::vector<Sentence>& sentences) {
+  Sections out;
+  out.level.assign(sentences.size(), 0);
+  out.parent.assign(sentences.size(), -1);
+  std::vector<int> open;  // the headings enclosing the current sentence, outermost first
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const bool opens_paragraph = s == 0 || sentences[s - 1].paragraph != sentences[s].paragraph;
+    const bool alone = opens_paragraph && (s + 1 == sentences.size() || sentences[s + 1].paragraph != sentences[s].paragraph);
+    int level = opens_paragraph ? HeadingLevel(text, sentences[s]) : 0;
+    if (level == 0 && alone && IsPlainHeading(text, sentences[s])) level = kPlainHeadingLevel;
+    if (level > 0) {
+      while (!open.empty() && out.level[static_cast<std::size_t>(open.back())] >= level) open.pop_back();
+    }
+    out.parent[s] = open.empty() ? -1 : open.back();
+    if (level > 0) {
+      out.level[s] = level;
+      open.push_back(static_cast<int>(s));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -99,6 +180,16 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
   std::vector<std::vector<std::size_t>> dates_by_sentence(sentences.size());
   for (std::size_t i = 0; i < dates->size(); ++i) dates_by_sentence[static_cast<std::size_t>((*dates)[i].sentence)].push_back(i);
 
+  // A heading's date dates its section: the date it writes itself (the last,
+  // not a relative one), else, unless it speaks of another time, the date
+  // of the heading it is under ("### Seq2seq" under "## 2014").
+  const Sections sections = FindSections(text, sentences);
+  std::vector<std::optional<std::size_t>> heading_date(sentences.size());
+  auto section_date = [&](std::size_t s) -> std::optional<std::size_t> {
+    const int h = sections.parent[s];
+    return h < 0 ? std::nullopt : heading_date[static_cast<std::size_t>(h)];
+  };
+
   std::vector<FoundEvent> events;
   std::optional<std::string> speaker;
   std::optional<std::size_t> turn_date, paragraph_date, previous_paragraph_date;
@@ -131,7 +222,11 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;  // used only if nothing explicit
     }
     if (explicit_dates.empty() && anaphor) {
-      const std::optional<std::size_t> antecedent = speaker ? turn_date : (paragraph_date ? paragraph_date : previous_paragraph_date);
+      // Outside a turn, the heading's date when the paragraphs give none.
+      const std::optional<std::size_t> antecedent =
+          speaker ? turn_date
+                  : (paragraph_date ? paragraph_date
+                                    : (previous_paragraph_date ? previous_paragraph_date : section_date(s)));
       SentenceDate& a = (*dates)[*anaphor];
       if (!a.date.value.empty()) {
         explicit_dates.push_back(*anaphor);  // "同年": already completed to its year
@@ -141,8 +236,24 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
         explicit_dates.push_back(*anaphor);
       }
     }
-    if (s < context.no_carry.size() && context.no_carry[s]) elsewhere_in_time = true;
-    if (explicit_dates.empty() && paragraph_date && !elsewhere_in_time) explicit_dates.push_back(*paragraph_date);
+    const bool in_other_time = s < context.no_carry.size() && context.no_carry[s];
+    if (in_other_time) elsewhere_in_time = true;
+    if (explicit_dates.empty() && !elsewhere_in_time) {
+      if (paragraph_date) {
+        explicit_dates.push_back(*paragraph_date);
+      } else if (const std::optional<std::size_t> section = section_date(s)) {
+        explicit_dates.push_back(*section);  // "## 1956: Dartmouth" dates the prose under it
+      }
+    }
+    if (sections.level[s] > 0) {
+      for (auto it = explicit_dates.rbegin(); it != explicit_dates.rend(); ++it) {
+        const SentenceDate& d = (*dates)[*it];
+        if (d.sentence != static_cast<int>(s) || d.date.kind == "relative") continue;
+        heading_date[s] = *it;
+        break;
+      }
+      if (!heading_date[s] && !in_other_time) heading_date[s] = section_date(s);
+    }
     if (explicit_dates.empty()) continue;
 
     // Each entity goes with the nearest date before it, or the first date:

@@ -9,7 +9,14 @@
 //   3. else the last date stated earlier in the same paragraph, unless the
 //      sentence measures time itself (a duration, an unresolved relative
 //      date: "fifteen years would pass before AlexNet") or speaks of another
-//      time (DateContext::no_carry: "later", "today", "后来", "至今").
+//      time (DateContext::no_carry: "later", "today", "后来", "至今");
+//   4. else, on the same terms, the date of its section's heading: the date
+//      a Markdown heading ("## 1956: Dartmouth", "### Seq2seq (2014)") or a
+//      plain-text one (a short line alone between blank lines) states, or,
+//      if it states none, the date of the heading above it. A section runs
+//      to the next heading of the same or a higher level; plain-text
+//      headings are below all Markdown ones. Anaphors outside a transcript
+//      turn take it too when the paragraphs give none.
 // A relative date ("今天", "两年前", kind "relative") dates its own sentence
 // like an explicit one, but is never carried on to later sentences nor taken
 // by an anaphor: it is an inference, and its errors should not spread. An

@@ -63,6 +63,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   StageClock clock(options.profile);
   NormalizedText normalized = Normalize(document.text);
   BlankMarkup(&normalized.text);  // addresses and link syntax are not prose
+  JoinWrappedLines(&normalized);  // hard-wrapped prose reads as one line
   const std::string& text = normalized.text;
   clock.Lap(&StageProfile::normalise);
   SplitStats split;
@@ -71,18 +72,33 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
 
   // Offsets in provenance are byte offsets of the file as read (a decoded
   // or repaired document's text differs from it: Document::FileOffset).
+  // A span's end in the original: where the next normalised byte came
+  // from, less the line break and spaces of a wrapped line taken out just
+  // after it (JoinWrappedLines): a span that does not end in a space never
+  // ends in one in the original either.
+  auto original_end = [&](Span span) {
+    const std::size_t begin = normalized.ToOriginal(span.begin);
+    std::size_t end = normalized.ToOriginal(span.end);
+    if (span.end > span.begin && text[span.end - 1] != ' ' && text[span.end - 1] != '\n') {
+      while (end > begin && (document.text[end - 1] == '\n' || document.text[end - 1] == ' ' ||
+                             document.text[end - 1] == '\r' || document.text[end - 1] == '\t')) {
+        --end;
+      }
+    }
+    return end;
+  };
   auto source = [&](Span span) {
     SourceRef ref;
     ref.document = document.path;
     const std::size_t begin = normalized.ToOriginal(span.begin);
     ref.begin = document.FileOffset(begin);
-    ref.end = document.FileOffset(normalized.ToOriginal(span.end));
+    ref.end = document.FileOffset(original_end(span));
     ref.line = document.LineOf(begin);
     return ref;
   };
   auto original = [&](Span span) {
     const std::size_t begin = normalized.ToOriginal(span.begin);
-    return document.text.substr(begin, normalized.ToOriginal(span.end) - begin);
+    return document.text.substr(begin, original_end(span) - begin);
   };
 
   ExtractionResult result;

@@ -43,7 +43,13 @@ std::vector<RuleExample> ParseRuleExamples(const std::string& file, const std::s
       *error += file + ":" + std::to_string(number) + ": expected text<TAB>expected\n";
       continue;
     }
-    RuleExample ex{file, number, line.substr(0, tab), {}};
+    // "\n" in the text stands for a line break: headings, list items and
+    // wrapped lines fit on one row.
+    std::string text = line.substr(0, tab);
+    for (std::size_t p = text.find("\\n"); p != std::string::npos; p = text.find("\\n", p + 1)) {
+      text.replace(p, 2, "\n");
+    }
+    RuleExample ex{file, number, std::move(text), {}};
     std::string expected = Trim(line.substr(tab + 1));
     if (const auto tab2 = expected.find('\t'); tab2 != std::string::npos && IsDatesExamples(file)) {
       std::istringstream third(expected.substr(tab2 + 1));

@@ -1,7 +1,8 @@
 // Rule examples: the rows of rules/**/*.examples.tsv and what a row means,
 // shared by the test suite (tests/rule_examples_test.cc) and
 // `chronograph check-rules`, so both read a row the same way. A row is
-// text<TAB>expected[<TAB>YYYY-MM-DD [mdy|dmy]]: the expected set is dates
+// text<TAB>expected[<TAB>YYYY-MM-DD [mdy|dmy]] ("\n" in text is a line
+// break): the expected set is dates
 // (value[@MOD]), entities (TYPE:Canonical), relations (relation:From>To) or
 // events (date:Entity) by the file's name, "-" for none; dates rows may give
 // their own reference date and date order (default 2013-02-12, mdy).

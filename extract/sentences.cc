@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string_view>
 
 namespace chronograph::extract {
 namespace {
@@ -58,6 +59,31 @@ bool ClosesAbbreviation(const std::string& s, std::size_t pos, const std::set<st
   const std::string word = s.substr(b, pos - b + 1);
   const bool initial = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0]));
   return initial || abbreviations.count(word) != 0;
+}
+
+// True when the '.' at pos is followed by what cannot open a sentence: a
+// ',' ("Le. , 2015"), or, after a capitalised word (a name or its initial,
+// "Dai & Le."), a word in lower case ("Dai & Le. showed") or a '(' that
+// does not open a capitalised remark ("Le. (2015)", not "Paris. (The ...").
+// Looks at the word before (its first letter) and at most a few spaces and
+// one line break after: linear over the text.
+bool ContinuesAfterPeriod(const std::string& s, std::size_t pos, WorkCounter* work) {
+  std::size_t a = pos + 1;
+  bool line_break = false;
+  while (a < s.size() && (IsSpace(s[a]) || (s[a] == '\n' && !line_break))) {
+    line_break = line_break || s[a] == '\n';
+    ++a;
+    CountWork(work);
+  }
+  if (a >= s.size()) return false;
+  if (s[a] == ',') return true;
+  std::size_t b = pos;
+  while (b > 0 && pos - b < 32 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  CountWork(work, pos - b);
+  if (b == pos || !std::isupper(static_cast<unsigned char>(s[b]))) return false;
+  if (std::islower(static_cast<unsigned char>(s[a]))) return true;
+  return s[a] == '(' && a + 1 < s.size() && !std::isupper(static_cast<unsigned char>(s[a + 1])) &&
+         static_cast<unsigned char>(s[a + 1]) < 0x80;
 }
 
 // True when the line break at pos (s[pos] == '\n') is inside a wrapped English sentence.
@@ -141,7 +167,160 @@ std::size_t CutPoint(const std::string& s, std::size_t b, WorkCounter* work) {
   return limit;  // not UTF-8 at all: cut at the byte limit
 }
 
+// The code point whose UTF-8 starts at s[p], its length in *len (1 for a
+// stray byte).
+char32_t CodePointAt(const std::string& s, std::size_t p, std::size_t* len) {
+  const auto c = static_cast<unsigned char>(s[p]);
+  std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (p + n > s.size()) n = 1;
+  char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[p + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+// Chinese, Japanese and Korean characters and their punctuation: written
+// without spaces between them, two columns wide.
+bool IsCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// The code point that ends just before e (e > 0).
+char32_t CodePointBefore(const std::string& s, std::size_t e) {
+  std::size_t b = e - 1;
+  while (b > 0 && e - b < 4 && IsContinuationByte(s[b])) --b;
+  std::size_t len = 0;
+  return CodePointAt(s, b, &len);
+}
+
+struct Line {
+  std::size_t begin = 0, end = 0;  // the line without its '\n', trimmed of spaces
+  std::size_t columns = 0;         // display width of [begin, end)
+};
+
+bool LineStartsWith(const std::string& s, const Line& line, const char* lit) {
+  return line.end - line.begin >= std::char_traits<char>::length(lit) && StartsWith(s, line.begin, lit);
+}
+
+// A speaker's label opening a line: a short name (up to five words, starting
+// with a capital or a CJK character) and ':' not followed by a digit
+// ("Ilya Sutskever: ", "黄仁勋:", not "10:30").
+bool IsSpeakerLabel(const std::string& s, const Line& line) {
+  std::size_t p = line.begin;
+  std::size_t len = 0;
+  const char32_t first = CodePointAt(s, p, &len);
+  if (!(first < 0x80 ? std::isupper(static_cast<int>(first)) != 0 : IsCjk(first))) return false;
+  int spaces = 0;
+  while (p < line.end && p - line.begin <= 48) {
+    const char32_t c = CodePointAt(s, p, &len);
+    if (c == ':') return p + 1 >= line.end || !IsDigit(s[p + 1]);
+    if (c == ' ') {
+      if (++spaces > 4) return false;
+    } else if (!(c < 0x80 ? std::isalpha(static_cast<int>(c)) || c == '.' || c == '-' || c == '\''
+                          : IsCjk(c) || c == 0xB7)) {  // U+00B7 '·' joins the parts of a transcribed name
+      return false;
+    }
+    p += len;
+  }
+  return false;
+}
+
+// A line whose end is its own: a heading, a table row (any '|': a table
+// needs no outer pipes, "2018 | 机器翻译"), a code fence.
+bool StandsAlone(const std::string& s, const Line& line) {
+  return s[line.begin] == '#' || std::string_view(s).substr(line.begin, line.end - line.begin).find('|') != std::string_view::npos || LineStartsWith(s, line, "```") ||
+         LineStartsWith(s, line, "~~~");
+}
+
 }  // namespace
+
+void JoinWrappedLines(NormalizedText* normalized) {
+  const std::string& s = normalized->text;
+  // The lines, each trimmed of spaces (an empty one is blank).
+  std::vector<Line> lines;
+  for (std::size_t b = 0; b <= s.size();) {
+    std::size_t e = s.find('\n', b);
+    if (e == std::string::npos) e = s.size();
+    Line line{b, e, 0};
+    while (line.begin < line.end && IsSpace(s[line.begin])) ++line.begin;
+    while (line.end > line.begin && IsSpace(s[line.end - 1])) --line.end;
+    for (std::size_t p = line.begin; p < line.end;) {
+      std::size_t len = 0;
+      line.columns += IsCjk(CodePointAt(s, p, &len)) ? 2 : 1;
+      p += len;
+    }
+    lines.push_back(line);
+    b = e + 1;
+  }
+  // Per line break (after lines[k]): kept, made a space, or taken out.
+  enum class Join { kKeep, kSpace, kRemove };
+  std::vector<Join> joins(lines.size(), Join::kKeep);
+  std::size_t widest = 0;  // of the current block of non-blank lines
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    if (k == 0 || lines[k - 1].begin == lines[k - 1].end) {  // a block starts: find its widest line
+      widest = 0;
+      for (std::size_t j = k; j < lines.size() && lines[j].begin < lines[j].end; ++j) {
+        widest = std::max(widest, lines[j].columns);
+      }
+    }
+    const Line& line = lines[k];
+    const Line& next = lines[k + 1];
+    if (line.begin == line.end || next.begin == next.end) continue;  // a blank line
+    if (line.columns < kWrapColumns || line.columns * 5 < widest * 3) continue;  // not full
+    if (StandsAlone(s, line) || StandsAlone(s, next) || IsSpeakerLabel(s, next) ||
+        OpensParagraph(s, next.begin, nullptr)) {
+      continue;
+    }
+    const char32_t last = CodePointBefore(s, line.end);
+    // Ends a sentence or introduces lines: the break is the author's.
+    if (last == ':' || last == '!' || last == '?' || last == ';' || last == 0x3002 || last == 0xFF61 ||
+        last == 0x2026) {
+      continue;
+    }
+    std::size_t len = 0;
+    const bool cjk_both = IsCjk(last) && IsCjk(CodePointAt(s, next.begin, &len));
+    joins[k] = cjk_both ? Join::kRemove : Join::kSpace;
+  }
+  // Without a join to take out (English, or no wrapped lines), the line
+  // breaks become spaces in place: no copy of the text and its offsets.
+  if (std::find(joins.begin(), joins.end(), Join::kRemove) == joins.end()) {
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+      if (joins[k] == Join::kSpace) normalized->text[s.find('\n', lines[k].end)] = ' ';
+    }
+    return;
+  }
+  // Rebuilt once: the spaces of a join between two CJK characters are taken
+  // out (with their offsets), the other joins' line breaks become spaces.
+  std::string text;
+  std::vector<std::uint32_t> origin;
+  text.reserve(s.size());
+  origin.reserve(s.size() + 1);
+  std::size_t copied = 0;
+  auto copy_to = [&](std::size_t end) {
+    text.append(s, copied, end - copied);
+    origin.insert(origin.end(), normalized->origin.begin() + static_cast<std::ptrdiff_t>(copied),
+                  normalized->origin.begin() + static_cast<std::ptrdiff_t>(end));
+    copied = end;
+  };
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    if (joins[k] == Join::kKeep) continue;
+    if (joins[k] == Join::kRemove) {
+      copy_to(lines[k].end);
+      copied = lines[k + 1].begin;  // the spaces and the line break are left out
+    } else {
+      const std::size_t newline = s.find('\n', lines[k].end);
+      copy_to(newline);
+      text += ' ';
+      origin.push_back(normalized->origin[newline]);
+      copied = newline + 1;
+    }
+  }
+  copy_to(s.size());
+  origin.push_back(normalized->origin[s.size()]);
+  normalized->text = std::move(text);
+  normalized->origin = std::move(origin);
+}
 
 std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::string>& abbreviations,
                                      SplitStats* stats) {
@@ -231,7 +410,7 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
                             static_cast<unsigned char>(s[i + 1]) >= 0x80 || CloserAt(s, i + 1);
       // Looked back at only at a break: inside "...." every dot but the last is none.
       if (at_break && !ClosesAbbreviation(s, i, abbreviations, longest_abbreviation, work) &&
-          !IsListNumber(s, i, work)) {
+          !IsListNumber(s, i, work) && !ContinuesAfterPeriod(s, i, work)) {
         term = 1;
       }
     }

@@ -3,8 +3,12 @@
 // Output: sentences in text order, covering every non-blank stretch once,
 // each with the index of its paragraph (blank-line separated block; a list
 // item or heading also starts one). Ends: 。！？!?… always, ';' (NFKC of ；) next to Chinese; '.' before a
-// space or line end unless it closes an abbreviation or an initial; a line
-// end unless an English sentence obviously continues on the next line.
+// space or line end unless it closes an abbreviation or an initial, or
+// follows a capitalised word and comes before a lower-case word, a '(' not
+// followed by a capital, or a ',' ("Dai & Le. showed", "Le. (2015)"); a line
+// end unless an English sentence obviously continues on the next line
+// (JoinWrappedLines, below, first turns the breaks of hard-wrapped prose
+// into spaces, so those end nothing).
 // No sentence is longer than kMaxSentenceBytes: a longer one is cut (see
 // there). Time and memory are linear in the text's length.
 #ifndef CHRONOGRAPH_EXTRACT_SENTENCES_H_
@@ -15,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/normalize.h"
 #include "extract/work_counter.h"
 
 namespace chronograph::extract {
@@ -46,6 +51,21 @@ struct SplitStats {
   std::size_t forced_splits = 0;  // sentences cut at kMaxSentenceBytes (= those with cut set)
   WorkCounter work;               // bytes looked at, look-backs included
 };
+
+// Hard-wrapped prose: a line break inside a paragraph, where the line
+// before it is full (at least kWrapColumns wide and at least 3/5 of the
+// widest line of its block) and does not end a sentence or a clause that
+// introduces lines (':'), is where an editor wrapped the text, not where the
+// author ended a line. It becomes a space, or is taken out between two
+// Chinese/Japanese/Korean characters (with the spaces around it), so that
+// "AlphaGo\nZero", "Google\nDeepMind" and "深度\n学习" read as one name and
+// the break ends no sentence. Never joined: a blank line; a line that opens
+// a paragraph (heading, list item, quote, numbered item); a table row
+// ('|'); a code fence; a speaker label ("Name: ", "黄仁勋："); a heading.
+// text->origin is kept in step, so offsets still map to the original text
+// (and evidence shows the original line breaks). Linear in the text.
+inline constexpr std::size_t kWrapColumns = 40;  // a CJK character counts two
+void JoinWrappedLines(NormalizedText* text);
 
 // Never fails. stats, when not null, is added to.
 std::vector<Sentence> SplitSentences(const std::string& normalized_text,

@@ -173,5 +173,62 @@ TEST(EventsTest, DurationsNeverMakeEvents) {
   EXPECT_EQ(r.events.size(), 0u) << "AlexNet and 2012 are in different sentences, and the duration dates nothing";
 }
 
+// A Markdown heading's date dates the prose of its section that has no date
+// of its own; a deeper heading without one inherits it; a heading of the
+// same or a higher level ends the section.
+TEST(EventsTest, HeadingDatesItsSection) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  struct Case {
+    const char* name;
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"year heading", "## 2012: a good year\n\nAlexNet won.\n\nOpenAI did not exist.",
+       "2012:alexnet | 2012:openai"},
+      {"year in brackets", "### Image models (2012)\n\nAlexNet won.", "2012:alexnet"},
+      {"chinese heading", "## 2016 年：硬件\n\n英伟达送出了 DGX-1。", "2016:dgx-1,nvidia"},
+      {"list items under the heading", "## 2016\n- 英伟达送出 DGX-1\n- OpenAI 收到了它", "2016:dgx-1,nvidia | 2016:openai"},
+      {"own date wins", "## 2012\n\nIn 2016 OpenAI got a DGX-1.", "2016:dgx-1,openai"},
+      {"paragraph date wins", "## 2012\n\nIn 2016 OpenAI got a DGX-1. NVIDIA was proud.",
+       "2016:dgx-1,openai | 2016:nvidia"},
+      {"deeper heading inherits", "## 2012\n\n### Images\n\nAlexNet won.", "2012:alexnet"},
+      {"deeper heading with its own year", "# 2010s\n\n## 2012\n\nAlexNet won.\n\n## 2016\n\nOpenAI got a DGX-1.",
+       "2012:alexnet | 2016:dgx-1,openai"},
+      {"same level ends the section", "## 2012\n\nAlexNet won.\n\n## Later\n\nOpenAI got a DGX-1.", "2012:alexnet"},
+      {"higher level ends the section", "## 2012\n\n### Images\n\n# Other\n\nAlexNet won.", ""},
+      {"no heading, no date", "Intro.\n\nAlexNet won.", ""},
+      {"a duration is another time", "## 2012\n\nFor ten years, AlexNet led.", ""},
+      {"anaphor takes the heading's date", "## 2012\n\nAt that time, OpenAI was small.", "2012:openai"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+}
+
+// A short line alone between blank lines that ends no sentence is a
+// plain-text heading, below every Markdown heading.
+TEST(EventsTest, PlainTextHeadingDatesItsSection) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  struct Case {
+    const char* name;
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"plain heading", "Image models, 2012\n\nAlexNet won.", "2012:alexnet"},
+      {"chinese plain heading", "2016 年的硬件\n\n英伟达送出了 DGX-1。", "2016:dgx-1,nvidia"},
+      {"a sentence alone is no heading", "It was 2012.\n\nAlexNet won.", ""},
+      {"a speaker label is no heading", "Ilya Sutskever: 2012\n\nAlexNet won.", "2012:ilya-sutskever"},
+      {"a long line is no heading",
+       "In the year 2012 a great many things happened in the field that we will not list here at all\n\nAlexNet won.",
+       ""},
+      {"a line inside a paragraph is no heading", "Models of 2012\nAlexNet won.\n\nOpenAI was small.",
+       "2012:alexnet"},
+      {"under a markdown heading", "## 2012\n\nImages\n\nAlexNet won.\n\nHardware\n\nNVIDIA built a DGX-1.",
+       "2012:alexnet | 2012:dgx-1,nvidia"},
+      {"the next plain heading ends it", "2012\n\nAlexNet won.\n\nHardware\n\nNVIDIA built a DGX-1.", "2012:alexnet"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+}
+
 }  // namespace
 }  // namespace chronograph::extract

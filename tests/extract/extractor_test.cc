@@ -20,6 +20,7 @@ namespace {
 const std::map<std::string, std::string> kFiles = {
     {"common/gazetteer/model.tsv", "GPT-4\tMODEL\tGPT-4\nAlexNet\tMODEL\tAlexNet\n"},
     {"common/gazetteer/org.tsv", "OpenAI\tORG\tOpenAI\n"},
+    {"common/gazetteer/concept.tsv", "Deep learning\tCONCEPT\t深度学习\n"},
     {"zh/dates.json", R"json({"rules": [
        {"id": "zh.dates.ym", "pattern": "(?P<year>[0-9]{4}) *年 *(?P<month>[0-9]{1,2}) *月", "value": "${year}-${month}"},
        {"id": "zh.dates.year", "pattern": "(?P<year>[0-9]{4}) *年", "value": "${year}"}
@@ -113,6 +114,30 @@ TEST(ExtractorTest, AddressesAndLinkTargetsAreNotRead) {
   // Evidence is the original sentence, address included.
   ASSERT_FALSE(r.sentence_texts.empty());
   EXPECT_NE(r.sentence_texts[0].find("https://example.org"), std::string::npos);
+}
+
+// Hard-wrapped lines are read joined (a break between two Chinese
+// characters taken out), but every offset and text is still the original's.
+TEST(ExtractorTest, WrappedLinesKeepOriginalOffsets) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  const std::string original =
+      "这一段中文按固定的宽度折行，所以一个词可以被拆开在两行之间：深度\n"
+      "学习，这个词也可以像这样正好写在一行的最后面：深度学习\n"
+      "从此 OpenAI 把它当成了方向。\n";
+  auto doc = MakeDocument("wrapped.txt", original);
+  ASSERT_TRUE(doc.ok());
+  const ExtractionResult r = TheExtractor()->Extract(doc.value());
+  ASSERT_EQ(r.sentence_texts.size(), 1u) << "one sentence over three lines";
+  EXPECT_EQ(r.sentence_texts[0], original.substr(0, original.size() - 1));
+  ASSERT_EQ(r.mentions.size(), 3u);
+  EXPECT_EQ(r.mentions[0].canonical, "Deep learning");
+  EXPECT_EQ(Cut(original, r.mentions[0].source), "深度\n学习");
+  EXPECT_EQ(r.mentions[0].surface, "深度\n学习");
+  EXPECT_EQ(r.mentions[0].source.line, 1);
+  EXPECT_EQ(Cut(original, r.mentions[1].source), "深度学习") << "no line break after the name";
+  EXPECT_EQ(r.mentions[1].source.line, 2);
+  EXPECT_EQ(Cut(original, r.mentions[2].source), "OpenAI");
+  EXPECT_EQ(r.mentions[2].source.line, 3);
 }
 
 TEST(ExtractorTest, BomShiftsNothing) {

@@ -101,6 +101,97 @@ TEST(SentencesTest, NumberedListMarkerIsSplitOff) {
   EXPECT_EQ(Render("1. first thing\n2. second thing"), "1. first thing¶2. second thing");
 }
 
+// An abbreviation, an initial or a name before '.' does not end a sentence
+// when what follows cannot open one: a word in lower case, a '(' that opens
+// no capitalised remark, a ','.
+TEST(SentencesTest, PeriodBeforeALowerCaseWordIsNoEnd) {
+  EXPECT_EQ(Render("The method of Dai & Le. showed gains. Then came BERT."),
+            "The method of Dai & Le. showed gains.|Then came BERT.");
+  EXPECT_EQ(Render("Pretraining (Dai & Le. (2015)) helped. It spread."),
+            "Pretraining (Dai & Le. (2015)) helped.|It spread.");
+  EXPECT_EQ(Render("Work by Ng. , later cited, mattered. Yes."), "Work by Ng. , later cited, mattered.|Yes.");
+  EXPECT_EQ(Render("It was built by Wu. It worked."), "It was built by Wu.|It worked.");
+  EXPECT_EQ(Render("We moved to Paris. (The lab stayed.) Fine."), "We moved to Paris.|(The lab stayed.)|Fine.");
+  EXPECT_EQ(Render("the run ended. then we slept."), "the run ended.|then we slept.")
+      << "a lower-case word before the '.' still ends a sentence (transcripts often start in lower case)";
+}
+
+// Normalise, join wrapped lines, split; each sentence shown as the original
+// text it maps back to ("|" between sentences, "¶" before a new paragraph).
+std::string RenderWrapped(const std::string& original) {
+  NormalizedText n = Normalize(original);
+  JoinWrappedLines(&n);
+  std::string out;
+  int paragraph = 0;
+  for (const Sentence& s : SplitSentences(n.text, kAbbreviations)) {
+    if (!out.empty()) out += s.paragraph != paragraph ? "¶" : "|";
+    paragraph = s.paragraph;
+    out += original.substr(n.ToOriginal(s.begin), n.ToOriginal(s.end) - n.ToOriginal(s.begin));
+  }
+  return out;
+}
+
+// The normalised text after joining.
+std::string Joined(const std::string& original) {
+  NormalizedText n = Normalize(original);
+  JoinWrappedLines(&n);
+  EXPECT_EQ(n.origin.size(), n.text.size() + 1);
+  return n.text;
+}
+
+TEST(SentencesTest, WrappedLinesAreJoined) {
+  // Lines of a paragraph wrapped at about 70 columns.
+  const std::string english =
+      "After the match in Seoul the team behind the program built AlphaGo\n"
+      "Zero, which learned without human games. Researchers at Google\n"
+      "DeepMind published it in a journal.\n";
+  EXPECT_EQ(Joined(english),
+            "After the match in Seoul the team behind the program built AlphaGo "
+            "Zero, which learned without human games. Researchers at Google "
+            "DeepMind published it in a journal.\n");
+  EXPECT_EQ(RenderWrapped(english),
+            "After the match in Seoul the team behind the program built AlphaGo\n"
+            "Zero, which learned without human games.|Researchers at Google\n"
+            "DeepMind published it in a journal.");
+  // Chinese wrapped at 30 characters: the break is taken out, no space put in.
+  const std::string chinese =
+      "二〇一六年三月，围棋程序在首尔以四比一战胜了职业棋手，此后深度\n"
+      "学习成为了各大公司竞相投入的方向。\n";
+  EXPECT_EQ(Joined(chinese),
+            "二〇一六年三月,围棋程序在首尔以四比一战胜了职业棋手,此后深度学习成为了各大公司竞相投入的方向。\n");
+  EXPECT_EQ(RenderWrapped(chinese), chinese.substr(0, chinese.size() - 1)) << "evidence keeps the line break";
+}
+
+TEST(SentencesTest, LineBreaksThatAreNotWraps) {
+  struct Case {
+    const char* name;
+    std::string in;
+    std::string out;
+  };
+  const std::string full = "This line is long enough to have been wrapped by an editor at";  // 61 columns
+  const Case cases[] = {
+      {"short lines stay apart", "A title without a stop\nThe next sentence.", "A title without a stop|The next sentence."},
+      {"blank line", full + "\n\nNext paragraph.", full + "¶Next paragraph."},
+      {"list item", full + "\n- An item", full + "¶- An item"},
+      {"numbered item", full + "\n2. An item", full + "¶2. An item"},
+      {"heading", full + "\n## 2016", full + "¶## 2016"},
+      {"table row", full + "\n| 2016 | AlphaGo |", full + "|| 2016 | AlphaGo |"},
+      {"table rows without outer pipes", "2016 | A program beats a professional player at the game of Go\n2017 | It learns alone",
+       "2016 | A program beats a professional player at the game of Go|2017 | It learns alone"},
+      {"speaker label", full + "\nIlya Sutskever: we agreed.", full + "|Ilya Sutskever: we agreed."},
+      {"chinese speaker label", "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人\n黄仁勋：是的。",
+       "这一行足够长，长到像是被编辑器自动折行的样子，但它后面是一位发言人|黄仁勋：是的。"},
+      {"colon introduces lines", "These are the models that the book will come back to later on:\nBERT and GPT",
+       "These are the models that the book will come back to later on:|BERT and GPT"},
+      {"much shorter than the widest line of its block",
+       "An unmarked line of about forty-five columns\n"
+       "The next line is twice as long as the one before it, so the first was not wrapped",
+       "An unmarked line of about forty-five columns|"
+       "The next line is twice as long as the one before it, so the first was not wrapped"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RenderWrapped(c.in), c.out) << c.name;
+}
+
 TEST(SentencesTest, OffsetsCoverTextInOrder) {
   const std::string text = NormalizeString("# 标题\n\n辛顿生于伦敦。He moved.\n- 列表项\n\n最后一段");
   const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations);
