@@ -63,11 +63,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   StageClock clock(options.profile);
   NormalizedText normalized = Normalize(document.text);
   BlankMarkup(&normalized.text);  // addresses and link syntax are not prose
-  JoinWrappedLines(&normalized);  // hard-wrapped prose reads as one line
+  JoinWrappedLines(&normalized, rules_->sentence_punctuation());  // hard-wrapped prose reads as one line
   const std::string& text = normalized.text;
   clock.Lap(&StageProfile::normalise);
   SplitStats split;
-  const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations(), &split);
+  const std::vector<Sentence> sentences = SplitSentences(text, rules_->abbreviations(), rules_->sentence_punctuation(), &split);
   clock.Lap(&StageProfile::sentences);
 
   // Offsets in provenance are byte offsets of the file as read (a decoded

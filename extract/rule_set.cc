@@ -276,6 +276,19 @@ Status RuleSet::AddAbbreviations(const std::string& path, const std::string& con
   });
 }
 
+Status RuleSet::AddPunctuation(const std::string& path, const std::string& content) {
+  return ForEachDataLine(content, [&](int number, const std::string& line) -> Status {
+    const std::size_t tab = line.find('\t');
+    const std::string kind = Trim(line.substr(0, tab));
+    const std::string mark = tab == std::string::npos ? "" : Trim(line.substr(tab + 1));
+    if (mark.empty() || (kind != "end" && kind != "closer")) {
+      return Status::InvalidRule(Where(path, number) + "expected end|closer<TAB>mark");
+    }
+    (kind == "end" ? punctuation_.ends : punctuation_.closers).push_back(mark);
+    return Status::Ok();
+  });
+}
+
 Status RuleSet::AddPatterns(const std::string& path, const std::string& content, std::set<std::string>* ids) {
   nlohmann::json doc;
   try {
@@ -483,6 +496,8 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::FromFiles(const std::map<std::st
       s = rules->AddNumerals(path, content);
     } else if (EndsWith(path, "abbreviations.tsv")) {
       s = rules->AddAbbreviations(path, content);
+    } else if (EndsWith(path, "punctuation.tsv")) {
+      s = rules->AddPunctuation(path, content);
     } else if (EndsWith(path, ".json")) {
       s = rules->AddPatterns(path, content, &ids);
     } else if (EndsWith(path, ".md") || EndsWith(path, ".cmake") || EndsWith(path, ".txt")) {

@@ -9,6 +9,8 @@
 //   */gazetteer/*.tsv      canonical<TAB>TYPE<TAB>alias|~weak alias[<TAB>k=v;k=v]
 //   */numerals.tsv         word<TAB>integer value
 //   */abbreviations.tsv    one abbreviation per line ("Dr.")
+//   */punctuation.tsv      end|closer<TAB>mark: a mark that ends a sentence
+//                          ("。") or closes one and stays with it ("」")
 //   */<dimension>.json     {"definitions": {...}, "rules": [{"id", "pattern", ...}]}
 //                          dimension: dates, entities or relations
 //   *.examples.tsv         text<TAB>expected, run by the test suite
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/sentences.h"
 #include "extract/status.h"
 
 namespace re2 {
@@ -119,6 +122,7 @@ class RuleSet {
   // Number words of every language ("十" -> 10, "march" -> 3), lower-cased.
   const std::map<std::string, int>& numerals() const { return numerals_; }
   const std::set<std::string>& abbreviations() const { return abbreviations_; }
+  const SentencePunctuation& sentence_punctuation() const { return punctuation_; }
   // ContentHash of every file the engine read (path and bytes; examples and
   // docs excluded): two runs with equal fingerprints applied the same rules.
   // Shards and the build cache record it, and merge refuses to mix two.
@@ -129,6 +133,7 @@ class RuleSet {
   Status AddGazetteer(const std::string& path, const std::string& content);
   Status AddNumerals(const std::string& path, const std::string& content);
   Status AddAbbreviations(const std::string& path, const std::string& content);
+  Status AddPunctuation(const std::string& path, const std::string& content);
   Status AddPatterns(const std::string& path, const std::string& content, std::set<std::string>* ids);
 
   std::vector<GazetteerEntry> gazetteer_;
@@ -143,6 +148,7 @@ class RuleSet {
   std::map<std::string, int> numerals_;
   std::string fingerprint_;
   std::set<std::string> abbreviations_;
+  SentencePunctuation punctuation_;
 };
 
 }  // namespace chronograph::extract

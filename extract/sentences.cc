@@ -11,21 +11,18 @@ bool StartsWith(const std::string& s, std::size_t pos, const char* lit) {
   return s.compare(pos, std::char_traits<char>::length(lit), lit) == 0;
 }
 
-// Length of a multi-byte sentence terminator at pos, or 0.
-std::size_t CjkTerminatorAt(const std::string& s, std::size_t pos) {
-  for (const char* t : {"。", "！", "？", "；", "…", "｡"}) {
-    if (StartsWith(s, pos, t)) return std::char_traits<char>::length(t);
+// Length of the mark of `marks` at pos, or 0.
+std::size_t MarkAt(const std::string& s, std::size_t pos, const std::vector<std::string>& marks) {
+  for (const std::string& m : marks) {
+    if (s.compare(pos, m.size(), m) == 0) return m.size();
   }
   return 0;
 }
 
 // Closing quotes and brackets that belong to the sentence they follow.
-std::size_t CloserAt(const std::string& s, std::size_t pos) {
+std::size_t CloserAt(const std::string& s, std::size_t pos, const SentencePunctuation& punctuation) {
   if (pos < s.size() && (s[pos] == '"' || s[pos] == '\'' || s[pos] == ')' || s[pos] == ']')) return 1;
-  for (const char* t : {"」", "』", "”", "’", "》", "）"}) {
-    if (StartsWith(s, pos, t)) return std::char_traits<char>::length(t);
-  }
-  return 0;
+  return MarkAt(s, pos, punctuation.closers);
 }
 
 bool IsSpace(char c) { return c == ' '; }
@@ -235,7 +232,7 @@ bool StandsAlone(const std::string& s, const Line& line) {
 
 }  // namespace
 
-void JoinWrappedLines(NormalizedText* normalized) {
+void JoinWrappedLines(NormalizedText* normalized, const SentencePunctuation& punctuation) {
   const std::string& s = normalized->text;
   // The lines, each trimmed of spaces (an empty one is blank).
   std::vector<Line> lines;
@@ -274,10 +271,11 @@ void JoinWrappedLines(NormalizedText* normalized) {
     }
     const char32_t last = CodePointBefore(s, line.end);
     // Ends a sentence or introduces lines: the break is the author's.
-    if (last == ':' || last == '!' || last == '?' || last == ';' || last == 0x3002 || last == 0xFF61 ||
-        last == 0x2026) {
-      continue;
+    bool ends_with_mark = false;
+    for (const std::string& m : punctuation.ends) {
+      ends_with_mark = ends_with_mark || (line.end - line.begin >= m.size() && s.compare(line.end - m.size(), m.size(), m) == 0);
     }
+    if (last == ':' || last == '!' || last == '?' || last == ';' || ends_with_mark) continue;
     std::size_t len = 0;
     const bool cjk_both = IsCjk(last) && IsCjk(CodePointAt(s, next.begin, &len));
     joins[k] = cjk_both ? Join::kRemove : Join::kSpace;
@@ -323,7 +321,7 @@ void JoinWrappedLines(NormalizedText* normalized) {
 }
 
 std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::string>& abbreviations,
-                                     SplitStats* stats) {
+                                     const SentencePunctuation& punctuation, SplitStats* stats) {
   WorkCounter* work = stats != nullptr ? &stats->work : nullptr;
   std::size_t longest_abbreviation = 0;
   for (const std::string& a : abbreviations) longest_abbreviation = std::max(longest_abbreviation, a.size());
@@ -397,7 +395,7 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
       ++i;
       continue;
     }
-    std::size_t term = CjkTerminatorAt(s, i);
+    std::size_t term = MarkAt(s, i, punctuation.ends);
     if (term == 0 && (c == '!' || c == '?')) term = 1;
     // '；' became ';' under NFKC: it ends a sentence in Chinese context only.
     if (term == 0 && c == ';' &&
@@ -407,7 +405,7 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
     }
     if (term == 0 && c == '.') {
       const bool at_break = i + 1 >= s.size() || IsSpace(s[i + 1]) || s[i + 1] == '\n' ||
-                            static_cast<unsigned char>(s[i + 1]) >= 0x80 || CloserAt(s, i + 1);
+                            static_cast<unsigned char>(s[i + 1]) >= 0x80 || CloserAt(s, i + 1, punctuation);
       // Looked back at only at a break: inside "...." every dot but the last is none.
       if (at_break && !ClosesAbbreviation(s, i, abbreviations, longest_abbreviation, work) &&
           !IsListNumber(s, i, work) && !ContinuesAfterPeriod(s, i, work)) {
@@ -422,9 +420,9 @@ std::vector<Sentence> SplitSentences(const std::string& s, const std::set<std::s
     // Runs of terminators ("？！", "……") and closing quotes stay with the sentence.
     for (;;) {
       CountWork(work);
-      std::size_t more = CjkTerminatorAt(s, end);
+      std::size_t more = MarkAt(s, end, punctuation.ends);
       if (more == 0 && end < s.size() && (s[end] == '!' || s[end] == '?' || s[end] == '.')) more = 1;
-      if (more == 0) more = CloserAt(s, end);
+      if (more == 0) more = CloserAt(s, end, punctuation);
       if (more == 0) break;
       end += more;
     }

@@ -1,8 +1,9 @@
 // Sentence splitting over normalised text, for Chinese, English and both mixed.
-// Input: NormalizedText and a set of English abbreviations ("Dr.", "e.g.").
+// Input: NormalizedText, a set of English abbreviations ("Dr.", "e.g.") and
+// the sentence punctuation of the rule files (SentencePunctuation).
 // Output: sentences in text order, covering every non-blank stretch once,
 // each with the index of its paragraph (blank-line separated block; a list
-// item or heading also starts one). Ends: 。！？!?… always, ';' (NFKC of ；) next to Chinese; '.' before a
+// item or heading also starts one). Ends: !? and the rules' end marks (。！？…) always, ';' (NFKC of ；) next to Chinese; '.' before a
 // space or line end unless it closes an abbreviation or an initial, or
 // follows a capitalised word and comes before a lower-case word, a '(' not
 // followed by a capital, or a ',' ("Dai & Le. showed", "Le. (2015)"); a line
@@ -55,7 +56,7 @@ struct SplitStats {
 // Hard-wrapped prose: a line break inside a paragraph, where the line
 // before it is full (at least kWrapColumns wide and at least 3/5 of the
 // widest line of its block) and does not end a sentence or a clause that
-// introduces lines (':'), is where an editor wrapped the text, not where the
+// introduces lines (':', an end mark of `punctuation`), is where an editor wrapped the text, not where the
 // author ended a line. It becomes a space, or is taken out between two
 // Chinese/Japanese/Korean characters (with the spaces around it), so that
 // "AlphaGo\nZero", "Google\nDeepMind" and "深度\n学习" read as one name and
@@ -65,11 +66,22 @@ struct SplitStats {
 // text->origin is kept in step, so offsets still map to the original text
 // (and evidence shows the original line breaks). Linear in the text.
 inline constexpr std::size_t kWrapColumns = 40;  // a CJK character counts two
-void JoinWrappedLines(NormalizedText* text);
+struct SentencePunctuation;
+void JoinWrappedLines(NormalizedText* text, const SentencePunctuation& punctuation);
+
+// Punctuation beyond ASCII, from the rule files (*/punctuation.tsv): marks
+// that always end a sentence ("。", "！", "…") and marks that close one and
+// stay with it ("」", "”"). ASCII . ! ? ; " ' ) ] are handled here, with the
+// abbreviation, initial and list-number checks they need.
+struct SentencePunctuation {
+  std::vector<std::string> ends;
+  std::vector<std::string> closers;
+};
 
 // Never fails. stats, when not null, is added to.
 std::vector<Sentence> SplitSentences(const std::string& normalized_text,
-                                     const std::set<std::string>& abbreviations, SplitStats* stats = nullptr);
+                                     const std::set<std::string>& abbreviations,
+                                     const SentencePunctuation& punctuation, SplitStats* stats = nullptr);
 
 }  // namespace chronograph::extract
 

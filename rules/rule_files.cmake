@@ -11,6 +11,7 @@ set(CHRONOGRAPH_RULE_FILES
   common/gazetteer/concept.tsv
   common/gazetteer/location.tsv
   common/gazetteer.examples.tsv
+  common/punctuation.tsv
   common/dates.json
   common/dates.examples.tsv
   common/entities.json

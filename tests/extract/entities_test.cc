@@ -50,7 +50,7 @@ std::shared_ptr<const EntityFinder> Finder() {
 // "surface=Canonical/TYPE" for each entity found, in text order.
 std::string Render(const std::string& original, const EntityFinder& finder) {
   const std::string text = NormalizeString(original);
-  const std::vector<Sentence> sentences = SplitSentences(text, {"Dr."});
+  const std::vector<Sentence> sentences = SplitSentences(text, {"Dr."}, chronograph::testing::BuiltinPunctuation());
   std::string out;
   for (const FoundEntity& e : finder.Find(text, sentences)) {
     if (!out.empty()) out += " | ";
@@ -105,7 +105,7 @@ TEST(EntitiesTest, NameDotWrittenAsFullStopIsDropped) {
 TEST(EntitiesTest, SentenceIndexAndRuleId) {
   ASSERT_NE(Finder(), nullptr);
   const std::string text = NormalizeString("第一句。辛顿来了。James Martens too.");
-  const std::vector<Sentence> sentences = SplitSentences(text, {});
+  const std::vector<Sentence> sentences = SplitSentences(text, {}, chronograph::testing::BuiltinPunctuation());
   ASSERT_EQ(sentences.size(), 3u);
   const std::vector<FoundEntity> found = Finder()->Find(text, sentences);
   ASSERT_EQ(found.size(), 2u);
@@ -175,7 +175,7 @@ TEST(EntitiesTest, EmbeddedRulesBuildAFinder) {
   ASSERT_TRUE(finder.ok()) << finder.status().ToString();
   const std::string text = NormalizeString("In 2012, Alex Krizhevsky trained AlexNet.");
   bool found_alexnet = false;
-  for (const FoundEntity& e : finder.value()->Find(text, SplitSentences(text, {}))) {
+  for (const FoundEntity& e : finder.value()->Find(text, SplitSentences(text, {}, chronograph::testing::BuiltinPunctuation()))) {
     found_alexnet = found_alexnet || e.canonical == "AlexNet";
   }
   EXPECT_TRUE(found_alexnet);

@@ -39,6 +39,7 @@ const std::map<std::string, std::string> kFiles = {
     {"en/events.json", R"json({"rules": [
        {"id": "en.events.first_person", "pattern": "\\b(?:I|we|our)(?:[^A-Za-z0-9.]|$)", "action": "first_person"}
      ]})json"},
+    {"common/punctuation.tsv", "end\t。\n"},
     {"zh/numerals.tsv", "十\t10\n"},
     {"en/numerals.tsv", "ten\t10\n"},
 };

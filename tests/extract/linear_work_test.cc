@@ -44,7 +44,7 @@ void ExpectLinear(std::uint64_t small, std::uint64_t big, std::uint64_t size_sma
 
 std::uint64_t SplitWork(const std::string& text, std::size_t* forced = nullptr) {
   SplitStats stats;
-  SplitSentences(text, kAbbreviations, &stats);
+  SplitSentences(text, kAbbreviations, chronograph::testing::BuiltinPunctuation(), &stats);
   if (forced != nullptr) *forced = stats.forced_splits;
   return stats.work.steps;
 }
@@ -82,7 +82,7 @@ TEST(LinearWorkTest, SplitSentencesShapes) {
 TEST(LinearWorkTest, HugeLineIsCutIntoBoundedPieces) {
   const std::string text = Repeat("深度学习 deep learning,", 40000);  // ~1 MB, no sentence end
   SplitStats stats;
-  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, &stats);
+  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, chronograph::testing::BuiltinPunctuation(), &stats);
   ASSERT_GT(sentences.size(), text.size() / kMaxSentenceBytes);
   std::size_t cut = 0;
   for (const Sentence& s : sentences) {

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/extract/test_rules.h"
+
 #include "extract/normalize.h"
 
 namespace chronograph::extract {
@@ -22,7 +24,7 @@ std::string Render(const std::string& text) {
   const std::string normalized = NormalizeString(text);
   std::string out;
   int paragraph = 0;
-  for (const Sentence& s : SplitSentences(normalized, kAbbreviations)) {
+  for (const Sentence& s : SplitSentences(normalized, kAbbreviations, chronograph::testing::BuiltinPunctuation())) {
     if (!out.empty()) out += s.paragraph != paragraph ? "¶" : "|";
     paragraph = s.paragraph;
     out += normalized.substr(s.begin, s.end - s.begin);
@@ -120,10 +122,10 @@ TEST(SentencesTest, PeriodBeforeALowerCaseWordIsNoEnd) {
 // text it maps back to ("|" between sentences, "¶" before a new paragraph).
 std::string RenderWrapped(const std::string& original) {
   NormalizedText n = Normalize(original);
-  JoinWrappedLines(&n);
+  JoinWrappedLines(&n, chronograph::testing::BuiltinPunctuation());
   std::string out;
   int paragraph = 0;
-  for (const Sentence& s : SplitSentences(n.text, kAbbreviations)) {
+  for (const Sentence& s : SplitSentences(n.text, kAbbreviations, chronograph::testing::BuiltinPunctuation())) {
     if (!out.empty()) out += s.paragraph != paragraph ? "¶" : "|";
     paragraph = s.paragraph;
     out += original.substr(n.ToOriginal(s.begin), n.ToOriginal(s.end) - n.ToOriginal(s.begin));
@@ -134,7 +136,7 @@ std::string RenderWrapped(const std::string& original) {
 // The normalised text after joining.
 std::string Joined(const std::string& original) {
   NormalizedText n = Normalize(original);
-  JoinWrappedLines(&n);
+  JoinWrappedLines(&n, chronograph::testing::BuiltinPunctuation());
   EXPECT_EQ(n.origin.size(), n.text.size() + 1);
   return n.text;
 }
@@ -194,7 +196,7 @@ TEST(SentencesTest, LineBreaksThatAreNotWraps) {
 
 TEST(SentencesTest, OffsetsCoverTextInOrder) {
   const std::string text = NormalizeString("# 标题\n\n辛顿生于伦敦。He moved.\n- 列表项\n\n最后一段");
-  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations);
+  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, chronograph::testing::BuiltinPunctuation());
   ASSERT_EQ(sentences.size(), 5u);
   std::size_t last_end = 0;
   int last_paragraph = 0;
@@ -255,7 +257,7 @@ TEST(SentencesTest, LongSentencesAreCut) {
   };
   for (const Case& c : cases) {
     SplitStats stats;
-    const std::vector<Sentence> sentences = SplitSentences(c.in, kAbbreviations, &stats);
+    const std::vector<Sentence> sentences = SplitSentences(c.in, kAbbreviations, chronograph::testing::BuiltinPunctuation(), &stats);
     std::vector<std::string> pieces;
     std::size_t cut = 0;
     for (const Sentence& s : sentences) {
@@ -278,7 +280,7 @@ TEST(SentencesTest, CutPiecesKeepParagraphs) {
   const std::string long_line(kMaxSentenceBytes * 2 + 5, 'a');
   const std::string text = "前言。\n\n" + long_line + "\n\n后记。";
   SplitStats stats;
-  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, &stats);
+  const std::vector<Sentence> sentences = SplitSentences(text, kAbbreviations, chronograph::testing::BuiltinPunctuation(), &stats);
   ASSERT_EQ(sentences.size(), 5u);
   EXPECT_EQ(stats.forced_splits, 2u);
   const int paragraphs[] = {0, 1, 1, 1, 2};

@@ -31,6 +31,9 @@ inline const std::shared_ptr<const extract::RuleSet>& EmbeddedRules() {
   return rules;
 }
 
+// The sentence punctuation of the built-in rules (common/punctuation.tsv).
+inline const extract::SentencePunctuation& BuiltinPunctuation() { return EmbeddedRules()->sentence_punctuation(); }
+
 inline std::string SourcePath(const std::string& relative) {
   return std::string(CHRONOGRAPH_SOURCE_DIR) + "/" + relative;
 }

@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)IsCalendarDate(reference);
 
   const NormalizedText n = Normalize(rest);
-  for (const Sentence& s : SplitSentences(n.text, rules->abbreviations())) {
+  for (const Sentence& s : SplitSentences(n.text, rules->abbreviations(), rules->sentence_punctuation())) {
     for (const FoundDate& d : FindDates(n.text, {s.begin, s.end}, *rules)) {
       if (d.span.begin < s.begin || d.span.end > s.end) std::abort();
       if (const auto t = ParseRelativeTemplate(d.relative); t.has_value()) (void)ResolveRelative(*t, anchors, nullptr);

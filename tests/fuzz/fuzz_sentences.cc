@@ -14,9 +14,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace chronograph::extract;
   static const std::set<std::string> kAbbreviations = {"Dr.", "Mr.", "e.g.", "i.e.", "U.S.", "Inc."};
+  static const SentencePunctuation kPunctuation = {{"。", "！", "？", "；", "…"}, {"」", "』", "”", "》", "）"}};
   const NormalizedText n = Normalize(std::string_view(reinterpret_cast<const char*>(data), size));
   SplitStats stats;
-  const std::vector<Sentence> sentences = SplitSentences(n.text, kAbbreviations, &stats);
+  const std::vector<Sentence> sentences = SplitSentences(n.text, kAbbreviations, kPunctuation, &stats);
   std::size_t last_end = 0;
   for (const Sentence& s : sentences) {
     if (s.begin < last_end || s.end < s.begin || s.end > n.text.size()) std::abort();
