@@ -134,7 +134,9 @@ Result<GraphmlData> SqliteReader::Graph(bool with_edges) const {
 }
 
 Result<std::vector<graph::Evidence>> SqliteReader::EdgeEvidence(const graph::RelationEdge& edge) const {
-  Query q(db_, "SELECT ev.document, ev.line, ev.text FROM edges e JOIN edge_evidence ev ON ev.edge_id = e.id "
+  Query q(db_, "SELECT coalesce(d.name, ev.document), coalesce(s.line, ev.line), coalesce(s.text, ev.text) "
+               "FROM edges e JOIN edge_evidence_ref ev ON ev.edge_id = e.id "
+               "LEFT JOIN sentences s ON s.id = ev.sentence_id LEFT JOIN documents d ON d.id = s.document_id "
                "WHERE e.from_id = ?1 AND e.to_id = ?2 AND e.relation = ?3 ORDER BY ev.rowid");
   if (!q.ok()) return Status::InvalidInput(path_ + ": " + sqlite3_errmsg(db_));
   q.Bind(1, edge.from);
@@ -159,7 +161,9 @@ Result<std::vector<graph::Fact>> SqliteReader::Facts(const std::string& where,
                    "FROM facts WHERE " + where + " ORDER BY id");
   if (!facts.ok()) return failed();
   for (std::size_t i = 0; i < values.size(); ++i) facts.Bind(static_cast<int>(i + 1), values[i]);
-  Query evidence(db_, "SELECT document, line, text, date, mod FROM fact_evidence WHERE fact_id = ?1 ORDER BY rowid");
+  Query evidence(db_, "SELECT coalesce(d.name, ev.document), coalesce(s.line, ev.line), coalesce(s.text, ev.text), "
+                      "ev.date, ev.mod FROM fact_evidence_ref ev LEFT JOIN sentences s ON s.id = ev.sentence_id "
+                      "LEFT JOIN documents d ON d.id = s.document_id WHERE ev.fact_id = ?1 ORDER BY ev.rowid");
   if (!evidence.ok()) return failed();
   std::vector<graph::Fact> out;
   while (facts.Next()) {

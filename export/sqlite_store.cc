@@ -1,13 +1,16 @@
 #include "export/sqlite_store.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include "export/atomic_file.h"
 #include "export/facts_json.h"
@@ -46,12 +49,21 @@ CREATE TABLE relations(id INTEGER PRIMARY KEY, type TEXT NOT NULL, from_id TEXT 
                        rule_id TEXT NOT NULL);
 CREATE TABLE edges(id TEXT PRIMARY KEY, relation TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
                    date TEXT NOT NULL, weight REAL NOT NULL, sources INTEGER NOT NULL);
-CREATE TABLE edge_evidence(edge_id TEXT NOT NULL, document TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE edge_evidence_ref(edge_id TEXT NOT NULL, sentence_id INTEGER, document TEXT, line INTEGER,
+                               text TEXT);
 CREATE TABLE facts(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, relation TEXT NOT NULL, from_id TEXT NOT NULL,
                    from_label TEXT NOT NULL, to_id TEXT NOT NULL, to_label TEXT NOT NULL, date TEXT NOT NULL,
                    mod TEXT NOT NULL, sources INTEGER NOT NULL, conflict INTEGER NOT NULL);
-CREATE TABLE fact_evidence(fact_id INTEGER NOT NULL, document TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
-                           date TEXT NOT NULL, mod TEXT NOT NULL);
+CREATE TABLE fact_evidence_ref(fact_id INTEGER NOT NULL, sentence_id INTEGER, document TEXT, line INTEGER, text TEXT,
+                               date TEXT NOT NULL, mod TEXT NOT NULL);
+CREATE VIEW edge_evidence AS
+  SELECT r.edge_id AS edge_id, r.sentence_id AS sentence_id, coalesce(d.name, r.document) AS document,
+         coalesce(s.line, r.line) AS line, coalesce(s.text, r.text) AS text
+    FROM edge_evidence_ref r LEFT JOIN sentences s ON s.id = r.sentence_id LEFT JOIN documents d ON d.id = s.document_id;
+CREATE VIEW fact_evidence AS
+  SELECT r.fact_id AS fact_id, r.sentence_id AS sentence_id, coalesce(d.name, r.document) AS document,
+         coalesce(s.line, r.line) AS line, coalesce(s.text, r.text) AS text, r.date AS date, r.mod AS mod
+    FROM fact_evidence_ref r LEFT JOIN sentences s ON s.id = r.sentence_id LEFT JOIN documents d ON d.id = s.document_id;
 CREATE VIEW statements AS
   SELECT 'event' AS kind, ee.entity_id AS subject, NULL AS relation, NULL AS object, e.date AS date, e.mod AS mod,
          e.document_id AS document_id, e.sentence_id AS sentence_id, e.line AS line
@@ -73,10 +85,10 @@ CREATE INDEX event_entities_by_event ON event_entities(event_id);
 CREATE INDEX relations_by_from ON relations(from_id);
 CREATE INDEX relations_by_to ON relations(to_id);
 CREATE INDEX edges_by_ends ON edges(from_id, to_id);
-CREATE INDEX edge_evidence_by_edge ON edge_evidence(edge_id);
+CREATE INDEX edge_evidence_by_edge ON edge_evidence_ref(edge_id);
 CREATE INDEX facts_by_from ON facts(from_id);
 CREATE INDEX facts_by_to ON facts(to_id);
-CREATE INDEX fact_evidence_by_fact ON fact_evidence(fact_id);
+CREATE INDEX fact_evidence_by_fact ON fact_evidence_ref(fact_id);
 INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');
 )sql";
 
@@ -111,11 +123,12 @@ class Inserter {
     if (statement_) sqlite3_bind_double(statement_.get(), ++at_, v);
     return *this;
   }
+  Inserter& Null() {
+    if (statement_) sqlite3_bind_null(statement_.get(), ++at_);
+    return *this;
+  }
   Inserter& OptionalInt(std::optional<long long> v) {
-    if (!v) {
-      if (statement_) sqlite3_bind_null(statement_.get(), ++at_);
-      return *this;
-    }
+    if (!v) return Null();
     return Int(*v);
   }
   void Run() {
@@ -145,6 +158,50 @@ std::optional<long long> SentenceAt(const extract::ExtractionResult& r, long lon
   if (begin >= it->end && !(it->begin == it->end)) return std::nullopt;
   return first_id + (it - r.sentences.begin());
 }
+
+// The sentence rows by (document name, line, text), so that an evidence
+// names its sentence instead of copying the text. A key is XXH3-128 of the
+// three, length-prefixed: the identity the run cache already trusts for
+// documents (a collision is not a practical concern). Holds 24 bytes per
+// sentence that can be evidence (one with a mention, an event or a
+// relation); an evidence not found keeps its own text.
+class SentenceIndex {
+ public:
+  void Add(const std::string& document, int line, const std::string& text, long long id) {
+    const XXH128_hash_t key = Key(document, line, text);
+    entries_.push_back({key.high64, key.low64, id});
+  }
+  // Call once every sentence is added; equal keys keep the first sentence.
+  void Seal() {
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      return std::tie(a.high, a.low, a.id) < std::tie(b.high, b.low, b.id);
+    });
+  }
+  std::optional<long long> Find(const std::string& document, int line, const std::string& text) {
+    const XXH128_hash_t key = Key(document, line, text);
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, const XXH128_hash_t& k) {
+      return std::tie(e.high, e.low) < std::tie(k.high64, k.low64);
+    });
+    if (it == entries_.end() || it->high != key.high64 || it->low != key.low64) return std::nullopt;
+    return it->id;
+  }
+
+ private:
+  struct Entry {
+    std::uint64_t high, low;
+    long long id;
+  };
+  XXH128_hash_t Key(const std::string& document, int line, const std::string& text) {
+    buffer_.clear();
+    const std::uint64_t size = document.size();
+    const std::int64_t line64 = line;
+    buffer_.append(reinterpret_cast<const char*>(&size), sizeof size).append(document);
+    buffer_.append(reinterpret_cast<const char*>(&line64), sizeof line64).append(text);
+    return XXH3_128bits(buffer_.data(), buffer_.size());
+  }
+  std::vector<Entry> entries_;
+  std::string buffer_;
+};
 
 Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpill& extractions) {
   std::string error;
@@ -182,29 +239,6 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
     const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
     return v ? ids[*v] : id;
   };
-  Inserter edge(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?)", &error);
-  Inserter edge_evidence(db, "INSERT INTO edge_evidence VALUES(?,?,?,?)", &error);
-  for (std::size_t i = 0; i < graph.edges().size(); ++i) {
-    const graph::RelationEdge& e = g[graph.edges()[i]];
-    const std::string id = "e" + std::to_string(i);
-    edge.Text(id).Text(e.relation).Text(resolve(e.from)).Text(resolve(e.to)).Text(e.date).Real(e.weight)
-        .Int(e.sources).Run();
-    for (const graph::Evidence& ev : e.evidence) edge_evidence.Text(id).Text(ev.document).Int(ev.line).Text(ev.text).Run();
-  }
-  // facts.json's facts, with its ids and order (fact N is "fN").
-  Inserter fact(db, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?,?)", &error);
-  Inserter fact_evidence(db, "INSERT INTO fact_evidence VALUES(?,?,?,?,?,?)", &error);
-  ForEachExportedFact(graph, [&](std::size_t i, const graph::Fact& f) {
-    const bool relation = f.kind == graph::FactKind::kRelation;
-    fact.Int(static_cast<long long>(i)).Text(relation ? kSqliteRelationFact : kSqliteDatedFact).Text(f.relation).Text(f.from)
-        .Text(f.from_label).Text(f.to).Text(f.to_label).Text(f.date).Text(f.mod).Int(f.sources).Int(f.conflict ? 1 : 0)
-        .Run();
-    for (const graph::FactSource& source : f.statements) {
-      fact_evidence.Int(static_cast<long long>(i)).Text(source.document).Int(source.line).Text(source.text)
-          .Text(source.date).Text(source.mod).Run();
-    }
-  });
-
   Inserter document(db, "INSERT INTO documents VALUES(?,?,?,?)", &error);
   Inserter sentence(db, "INSERT INTO sentences VALUES(?,?,?,?,?,?)", &error);
   Inserter mention(db, "INSERT INTO mentions VALUES(?,?,?,?,?,?,?,?)", &error);
@@ -213,15 +247,29 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
   Inserter event_entity(db, "INSERT INTO event_entities VALUES(?,?)", &error);
   Inserter relation(db, "INSERT INTO relations VALUES(NULL,?,?,?,?,?,?,?,?,?,?)", &error);
   long long document_id = 0, sentence_id = 1, event_id = 0;
+  SentenceIndex sentence_index;
+  const std::string empty;
   Status read = extractions.ForEachInOrder([&](const extract::ExtractionResult& r) {
     ++document_id;
     document.Int(document_id).Text(r.document).Text(r.content_hash).Text(r.reference_date).Run();
     const long long first_sentence = sentence_id;
+    // The sentences an evidence can be: those with a mention, an event or a relation.
+    std::vector<bool> cited(r.sentences.size(), false);
+    for (const extract::Mention& m : r.mentions) {
+      const auto at = static_cast<std::size_t>(m.sentence);
+      if (m.sentence >= 0 && at < cited.size()) cited[at] = true;
+    }
+    auto cite = [&](std::size_t begin) {
+      if (const std::optional<long long> at = SentenceAt(r, 0, begin)) cited[static_cast<std::size_t>(*at)] = true;
+    };
+    for (const extract::Event& e : r.events) cite(e.source.begin);
+    for (const extract::Relation& rel : r.relations) cite(rel.source.begin);
     for (std::size_t i = 0; i < r.sentences.size(); ++i) {
       const extract::SourceRef& s = r.sentences[i];
+      const std::string& text = i < r.sentence_texts.size() ? r.sentence_texts[i] : empty;
+      if (cited[i]) sentence_index.Add(r.document, s.line, text, sentence_id);
       sentence.Int(sentence_id++).Int(document_id).Int(s.line).Int(static_cast<long long>(s.begin))
-          .Int(static_cast<long long>(s.end)).Text(i < r.sentence_texts.size() ? r.sentence_texts[i] : std::string())
-          .Run();
+          .Int(static_cast<long long>(s.end)).Text(text).Run();
     }
     auto sentence_of = [&](int index) -> std::optional<long long> {
       if (index < 0 || static_cast<std::size_t>(index) >= r.sentences.size()) return std::nullopt;
@@ -257,6 +305,42 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
     return error.empty() ? Status::Ok() : Status::IoError(error);
   });
   if (!read.ok()) return read;
+  // Evidence rows name their sentence (sentence_id) when it is stored;
+  // document, line and text are kept only otherwise.
+  sentence_index.Seal();
+  auto evidence_row = [&](Inserter& insert, const std::string& document, int line, const std::string& text) {
+    const std::optional<long long> sentence = sentence_index.Find(document, line, text);
+    if (sentence) {
+      insert.Int(*sentence).Null().Null().Null();
+    } else {
+      insert.Null().Text(document).Int(line).Text(text);
+    }
+  };
+  Inserter edge(db, "INSERT INTO edges VALUES(?,?,?,?,?,?,?)", &error);
+  Inserter edge_evidence(db, "INSERT INTO edge_evidence_ref VALUES(?,?,?,?,?)", &error);
+  for (std::size_t i = 0; i < graph.edges().size(); ++i) {
+    const graph::RelationEdge& e = g[graph.edges()[i]];
+    const std::string id = "e" + std::to_string(i);
+    edge.Text(id).Text(e.relation).Text(resolve(e.from)).Text(resolve(e.to)).Text(e.date).Real(e.weight)
+        .Int(e.sources).Run();
+    for (const graph::Evidence& ev : e.evidence) {
+      evidence_row(edge_evidence.Text(id), ev.document, ev.line, ev.text);
+      edge_evidence.Run();
+    }
+  }
+  // facts.json's facts, with its ids and order (fact N is "fN").
+  Inserter fact(db, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?,?)", &error);
+  Inserter fact_evidence(db, "INSERT INTO fact_evidence_ref VALUES(?,?,?,?,?,?,?)", &error);
+  ForEachExportedFact(graph, [&](std::size_t i, const graph::Fact& f) {
+    const bool relation = f.kind == graph::FactKind::kRelation;
+    fact.Int(static_cast<long long>(i)).Text(relation ? kSqliteRelationFact : kSqliteDatedFact).Text(f.relation).Text(f.from)
+        .Text(f.from_label).Text(f.to).Text(f.to_label).Text(f.date).Text(f.mod).Int(f.sources).Int(f.conflict ? 1 : 0)
+        .Run();
+    for (const graph::FactSource& source : f.statements) {
+      evidence_row(fact_evidence.Int(static_cast<long long>(i)), source.document, source.line, source.text);
+      fact_evidence.Text(source.date).Text(source.mod).Run();
+    }
+  });
   exec(kIndexes);
   exec("COMMIT");
   return error.empty() ? Status::Ok() : Status::IoError(error);

@@ -3,7 +3,9 @@
 // Output: one SQLite file with documents, entities, aliases, sentences (and
 // an FTS5 trigram index over them), mentions with byte offsets, dates,
 // events with their entities, every statement of a typed relation, the
-// graph's edges, and a `statements` view joining dated events and typed
+// graph's edges and facts with their evidence (a reference to the sentence
+// row, the text itself only when no stored sentence matches it; views give
+// it resolved), and a `statements` view joining dated events and typed
 // relations; schema in docs/formats.md. Entity ids are the graph's (ids that
 // Finalize merged are resolved). Written to a temporary file and renamed,
 // so a failure leaves an earlier file intact; the same input gives the same
@@ -19,7 +21,7 @@
 
 namespace chronograph::exporters {
 
-inline constexpr int kSqliteSchemaVersion = 2;
+inline constexpr int kSqliteSchemaVersion = 3;
 // facts.kind values.
 inline constexpr char kSqliteRelationFact[] = "relation";
 inline constexpr char kSqliteDatedFact[] = "dated";
