@@ -69,14 +69,16 @@ std::string Events(const std::string& text) {
   return out;
 }
 
+// One row of a table test: a text and its events ("date:entity,entity | ...").
+struct EventCase {
+  const char* name;
+  const char* in;
+  const char* out;
+};
+
 TEST(EventsTest, Dating) {
   ASSERT_NE(TheExtractor(), nullptr);
-  struct Case {
-    const char* name;
-    const char* in;
-    const char* out;
-  };
-  const Case cases[] = {
+  const EventCase cases[] = {
       {"dated sentence", "2012 年，AlexNet 夺冠。", "2012:alexnet"},
       {"several entities", "2016 年，英伟达把 DGX-1 送到 OpenAI。", "2016:dgx-1,nvidia,openai"},
       {"undated sentence", "AlexNet 夺冠。", ""},
@@ -98,17 +100,12 @@ TEST(EventsTest, Dating) {
       {"english duration", "For ten years, OpenAI did research.", ""},
       {"duration does not date a paragraph", "OpenAI 30 年来一直在做研究。AlexNet 夺冠。", ""},
   };
-  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+  for (const EventCase& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
 
 TEST(EventsTest, Transcripts) {
   ASSERT_NE(TheExtractor(), nullptr);
-  struct Case {
-    const char* name;
-    const char* in;
-    const char* out;
-  };
-  const Case cases[] = {
+  const EventCase cases[] = {
       // The speaker label says who speaks, not what the turn is about: only
       // the first person puts the speaker in it, in its first sentence too.
       {"speaker label alone dates nobody", "黄仁勋: 2016 年 OpenAI 收到了 DGX-1。", "2016:dgx-1,openai"},
@@ -128,7 +125,7 @@ TEST(EventsTest, Transcripts) {
        "黄仁勋: 回到 2012 年。\n\nIlya Sutskever: 好的。2012 年我们训练了 AlexNet。",
        "2012:alexnet,ilya-sutskever"},
   };
-  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+  for (const EventCase& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
 
 // Transcript turns may follow each other line by line inside one paragraph
@@ -179,12 +176,7 @@ TEST(EventsTest, DurationsNeverMakeEvents) {
 // same or a higher level ends the section.
 TEST(EventsTest, HeadingDatesItsSection) {
   ASSERT_NE(TheExtractor(), nullptr);
-  struct Case {
-    const char* name;
-    const char* in;
-    const char* out;
-  };
-  const Case cases[] = {
+  const EventCase cases[] = {
       {"year heading", "## 2012: a good year\n\nAlexNet won.\n\nOpenAI did not exist.",
        "2012:alexnet | 2012:openai"},
       {"year in brackets", "### Image models (2012)\n\nAlexNet won.", "2012:alexnet"},
@@ -202,19 +194,14 @@ TEST(EventsTest, HeadingDatesItsSection) {
       {"a duration is another time", "## 2012\n\nFor ten years, AlexNet led.", ""},
       {"anaphor takes the heading's date", "## 2012\n\nAt that time, OpenAI was small.", "2012:openai"},
   };
-  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+  for (const EventCase& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
 
 // A short line alone between blank lines that ends no sentence is a
 // plain-text heading, below every Markdown heading.
 TEST(EventsTest, PlainTextHeadingDatesItsSection) {
   ASSERT_NE(TheExtractor(), nullptr);
-  struct Case {
-    const char* name;
-    const char* in;
-    const char* out;
-  };
-  const Case cases[] = {
+  const EventCase cases[] = {
       {"plain heading", "Image models, 2012\n\nAlexNet won.", "2012:alexnet"},
       {"chinese plain heading", "2016 年的硬件\n\n英伟达送出了 DGX-1。", "2016:dgx-1,nvidia"},
       {"a sentence alone is no heading", "It was 2012.\n\nAlexNet won.", ""},
@@ -228,7 +215,7 @@ TEST(EventsTest, PlainTextHeadingDatesItsSection) {
        "2012:alexnet | 2012:dgx-1,nvidia"},
       {"the next plain heading ends it", "2012\n\nAlexNet won.\n\nHardware\n\nNVIDIA built a DGX-1.", "2012:alexnet"},
   };
-  for (const Case& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
+  for (const EventCase& c : cases) EXPECT_EQ(Events(c.in), c.out) << c.name;
 }
 
 }  // namespace
