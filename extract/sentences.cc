@@ -12,6 +12,9 @@ bool StartsWith(const std::string& s, std::size_t pos, const char* lit) {
 
 // Length of a multi-byte sentence terminator at pos, or 0.
 std::size_t CjkTerminatorAt(const std::string& s, std::size_t pos) {
+  // Every terminator here starts with a non-ASCII byte: most bytes of a text
+  // are ruled out without comparing.
+  if (pos >= s.size() || static_cast<unsigned char>(s[pos]) < 0x80) return 0;
   for (const char* t : {"。", "！", "？", "；", "…", "｡"}) {
     if (StartsWith(s, pos, t)) return std::char_traits<char>::length(t);
   }
