@@ -91,13 +91,6 @@ std::vector<FoundEntity> PronounMentions(std::string_view text, const Sentence& 
   const std::string_view s = text.substr(0, sentence.end);
   for (std::size_t pos = sentence.begin; pos < sentence.end;) {
     CountWork(work);
-    // Only these bytes can start a pronoun (我, 您: E6; 你: E4; I): the rest
-    // are passed over without comparing.
-    const auto lead = static_cast<unsigned char>(s[pos]);
-    if (lead != 0xE6 && lead != 0xE4 && lead != 'I') {
-      ++pos;
-      continue;
-    }
     const Pronoun* found = nullptr;
     for (const Pronoun& p : kPronouns) {
       if (StartsWithAt(s, pos, p.word)) found = &p;
