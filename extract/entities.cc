@@ -224,8 +224,11 @@ struct Candidate {
 
 EntityFinder::~EntityFinder() = default;
 
-std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
-  std::string key;
+namespace {
+
+// AliasKey into *key (cleared first), so that lookups can reuse one buffer.
+void AliasKeyInto(std::string_view surface, bool exact_case, std::string* key) {
+  key->clear();
   for (std::size_t i = 0; i < surface.size(); ++i) {
     const char c = surface[i];
     if (c == ' ' || c == '-' || c == '\n') continue;
@@ -238,8 +241,30 @@ std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
       ++i;
       continue;
     }
-    key += exact_case ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    *key += exact_case || c < 'A' || c > 'Z' ? c : static_cast<char>(c - 'A' + 'a');
   }
+}
+
+// True when `span` is `alias` as written (ASCII letters in any case unless
+// exact): an alias's pattern accepts its own spelling (AliasPattern), so
+// such a hit needs no RE2 run.
+bool SpelledAsAlias(std::string_view span, std::string_view alias, bool exact) {
+  if (span.size() != alias.size()) return false;
+  if (exact) return span == alias;
+  for (std::size_t i = 0; i < span.size(); ++i) {
+    char a = span[i], b = alias[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string EntityFinder::AliasKey(std::string_view surface, bool exact_case) {
+  std::string key;
+  AliasKeyInto(surface, exact_case, &key);
   return key;
 }
 
@@ -260,7 +285,7 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr
       // The scan looks for the alias's key (case kept) in the text's key
       // form; the alias's own pattern then checks the spaces and hyphens.
       literals.push_back({AliasKey(alias.text, true), !exact});
-      finder->alias_patterns_.push_back({std::move(pattern), exact});
+      finder->alias_patterns_.push_back({std::move(pattern), exact, alias.text});
       // Aliases that differ only in case (4+ characters), spaces, hyphens or
       // name dots are one alias to the matcher, so they must name one entity.
       auto& keys = exact ? finder->exact_keys_ : finder->folded_keys_;
@@ -279,12 +304,11 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr
 }
 
 const GazetteerEntry* EntityFinder::Lookup(std::string_view surface) const {
-  if (auto it = exact_keys_.find(AliasKey(surface, true)); it != exact_keys_.end() && !it->second.weak) {
-    return it->second.entry;
-  }
-  if (auto it = folded_keys_.find(AliasKey(surface, false)); it != folded_keys_.end() && !it->second.weak) {
-    return it->second.entry;
-  }
+  thread_local std::string key;  // called per name found: no allocation per call
+  AliasKeyInto(surface, true, &key);
+  if (auto it = exact_keys_.find(key); it != exact_keys_.end() && !it->second.weak) return it->second.entry;
+  AliasKeyInto(surface, false, &key);
+  if (auto it = folded_keys_.find(key); it != folded_keys_.end() && !it->second.weak) return it->second.entry;
   return nullptr;
 }
 
@@ -306,6 +330,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     unsigned alias;
   };
   std::vector<AliasHit> hits;
+  std::string key;  // reused for every hit's AliasKey
   const bool scanned = aliases_->Scan(keyed.text, [&](unsigned id, std::size_t b, std::size_t e) {
     hits.push_back({!alias_patterns_[id].exact, keyed.origin[b], keyed.origin[e - 1] + 1, id});
   });
@@ -323,14 +348,19 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     }
     const AliasHit* match = nullptr;
     for (std::size_t j = i; j < group_end && match == nullptr; ++j) {
-      const re2::StringPiece span(text.data() + hits[j].begin, hits[j].end - hits[j].begin);
-      if (re2::RE2::FullMatch(span, *alias_patterns_[hits[j].alias].pattern)) match = &hits[j];
+      const std::string_view span = text.substr(hits[j].begin, hits[j].end - hits[j].begin);
+      const AliasCheck& check = alias_patterns_[hits[j].alias];
+      if (SpelledAsAlias(span, check.text, check.exact) ||
+          re2::RE2::FullMatch(re2::StringPiece(span.data(), span.size()), *check.pattern)) {
+        match = &hits[j];
+      }
     }
     i = group_end;
     if (match == nullptr) continue;
     const bool exact = !match->any_case;
     const auto& keys = exact ? exact_keys_ : folded_keys_;
-    const auto it = keys.find(AliasKey(text.substr(match->begin, match->end - match->begin), exact));
+    AliasKeyInto(text.substr(match->begin, match->end - match->begin), exact, &key);
+    const auto it = keys.find(key);
     if (it == keys.end() || !AtWordBoundaries(text, match->begin, match->end)) continue;
     Candidate c;
     c.found = {{match->begin, match->end}, it->second.entry->canonical, it->second.entry->type,

@@ -23,6 +23,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/matcher.h"
@@ -82,11 +83,13 @@ class EntityFinder {
   struct AliasCheck {
     std::shared_ptr<const re2::RE2> pattern;
     bool exact = false;  // a short Latin alias: matches as written; else any case
+    std::string text;    // the alias as written: a hit spelled so needs no RE2 run
   };
   std::shared_ptr<const MultiScanner> aliases_;
   std::vector<AliasCheck> alias_patterns_;
-  std::map<std::string, AliasTarget> exact_keys_;
-  std::map<std::string, AliasTarget> folded_keys_;
+  // Hashed: looked up for every hit and every pattern-found name, never iterated.
+  std::unordered_map<std::string, AliasTarget> exact_keys_;
+  std::unordered_map<std::string, AliasTarget> folded_keys_;
 };
 
 }  // namespace chronograph::extract

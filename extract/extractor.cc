@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <iterator>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "extract/content_hash.h"
@@ -197,9 +199,12 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   }
   const std::vector<FoundEvent> events = BuildEvents(text, sentences, &dates, entities, date_context);
 
+  std::unordered_map<std::string_view, std::string> wikidata_of;  // one gazetteer lookup per entity, not per mention
   for (const FoundEntity& e : entities) {
+    const auto [wikidata, first] = wikidata_of.try_emplace(e.canonical);
+    if (first) wikidata->second = WikidataOf(*entities_, e.canonical);
     result.mentions.push_back({EntityId(e.canonical), e.canonical, e.type, original(e.span), e.sentence, source(e.span),
-                               e.rule_id, WikidataOf(*entities_, e.canonical)});
+                               e.rule_id, wikidata->second});
   }
   for (const SentenceDate& d : dates) {
     if (d.date.value.empty()) continue;  // an anaphor with nothing to refer to

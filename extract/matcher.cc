@@ -77,7 +77,10 @@ struct PatternIndex::Prefilter {
   MultiScanner atoms;                   // FilteredRE2's atoms as caseless literals
   std::vector<std::size_t> filter_ids;  // FilteredRE2 id -> rule index
   std::vector<std::size_t> always_run;  // rules the filter cannot decide for
-  std::size_t unfiltered = 0;           // rules in the filter that have no atom
+  // What the filter passes when no atom is found (its rules without an
+  // atom): most ranges hold none, and asking the filter costs a walk of its
+  // whole tree.
+  std::vector<int> unfiltered;
 };
 
 namespace {
@@ -116,16 +119,14 @@ PatternIndex::PatternIndex(const std::vector<PatternRule>& rules) : rules_(rules
   std::vector<ScanLiteral> literals;
   for (std::string& atom : atoms) literals.push_back({std::move(atom), true});
   if (!prefilter->atoms.CompileLiterals(literals)) return;  // no prefilter: every rule runs
-  std::vector<int> unfiltered;  // what passes with no atom at all: rules without one
-  prefilter->filter.AllPotentials({}, &unfiltered);
-  prefilter->unfiltered = unfiltered.size();
+  prefilter->filter.AllPotentials({}, &prefilter->unfiltered);
   prefilter_ = std::move(prefilter);
 }
 
 PatternIndex::~PatternIndex() = default;
 
 std::size_t PatternIndex::always_run_count() const {
-  return prefilter_ ? prefilter_->always_run.size() + prefilter_->unfiltered : rules_.size();
+  return prefilter_ ? prefilter_->always_run.size() + prefilter_->unfiltered.size() : rules_.size();
 }
 
 std::vector<PatternMatch> PatternIndex::Run(std::string_view text, Span range) const {
@@ -141,8 +142,9 @@ std::vector<PatternMatch> PatternIndex::Run(std::string_view text, Span range) c
   std::vector<std::size_t> hits = prefilter_->always_run;
   if (!prefilter_->filter_ids.empty()) {
     std::vector<int> potential;
-    prefilter_->filter.AllPotentials(atoms, &potential);
-    for (int id : potential) hits.push_back(prefilter_->filter_ids[static_cast<std::size_t>(id)]);
+    if (!atoms.empty()) prefilter_->filter.AllPotentials(atoms, &potential);
+    const std::vector<int>& passed = atoms.empty() ? prefilter_->unfiltered : potential;
+    for (int id : passed) hits.push_back(prefilter_->filter_ids[static_cast<std::size_t>(id)]);
   }
   if (hits.empty()) return {};
   std::sort(hits.begin(), hits.end());  // rule order decides ties

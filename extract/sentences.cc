@@ -13,8 +13,10 @@ bool StartsWith(const std::string& s, std::size_t pos, const char* lit) {
 
 // Length of the mark of `marks` at pos, or 0.
 std::size_t MarkAt(const std::string& s, std::size_t pos, const std::vector<std::string>& marks) {
+  if (pos >= s.size()) return 0;
   for (const std::string& m : marks) {
-    if (s.compare(pos, m.size(), m) == 0) return m.size();
+    // A first-byte test rules out most bytes of a text without comparing.
+    if (m[0] == s[pos] && s.compare(pos, m.size(), m) == 0) return m.size();
   }
   return 0;
 }

@@ -407,7 +407,10 @@ void KnowledgeGraph::Finalize() {
     for (const auto& [qid, count] : pending.wikidata) {  // most mentions, ties to the smallest
       if (node.wikidata.empty() || count > pending.wikidata.at(node.wikidata)) node.wikidata = qid;
     }
-    vertex_of[slot] = boost::add_vertex(std::move(node), graph_);
+    // Boost copies a bundle handed to add_vertex/add_edge (twice for an
+    // edge): add an empty one and move the bundle in.
+    vertex_of[slot] = boost::add_vertex(graph_);
+    graph_[vertex_of[slot]] = std::move(node);
     index_.emplace(entity_ids_[slot], vertex_of[slot]);
   }
   merged_index_.clear();
@@ -506,8 +509,9 @@ void KnowledgeGraph::Finalize() {
       edge.evidence.push_back(Evidence{strings_[ev.document], ev.line, texts_[ev.text],
                                        strings_[ev.date], ev.begin, ev.end});
     }
-    edges_.push_back(
-        boost::add_edge(vertex_of[key.a], vertex_of[key.b], std::move(edge), graph_).first);
+    const Edge added = boost::add_edge(vertex_of[key.a], vertex_of[key.b], graph_).first;
+    graph_[added] = std::move(edge);
+    edges_.push_back(added);
     first = last;
   }
 }

@@ -76,6 +76,7 @@ TEST(EntitiesTest, Find) {
       {"flexible hyphen", "GPT 4, GPT4, GPT- 4 and GPT-4", "GPT 4=GPT-4/MODEL | GPT4=GPT-4/MODEL | GPT- 4=GPT-4/MODEL | GPT-4=GPT-4/MODEL"},
       {"full-width alias", "ＧＰＴ－４发布", "GPT-4=GPT-4/MODEL"},
       {"flexible spaces", "Geoffrey  Hinton", "Geoffrey  Hinton=Geoffrey Hinton/PERSON"},
+      {"same key, spelling the alias pattern refuses", "G-P-T-4 and Geoff-rey Hinton", ""},
       {"name dot variants", "伊利亚・苏茨克维和伊利亚 苏茨克维", "伊利亚·苏茨克维=Ilya Sutskever/PERSON | 伊利亚 苏茨克维=Ilya Sutskever/PERSON"},
       {"longest wins", "Google Brain and 谷歌大脑", "Google Brain=Google Brain/ORG | 谷歌大脑=Google Brain/ORG"},
       {"gazetteer beats pattern on a tie", "Geoffrey Hinton spoke.", "Geoffrey Hinton=Geoffrey Hinton/PERSON"},
