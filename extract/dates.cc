@@ -56,9 +56,9 @@ std::optional<std::string> FormatCapture(const std::string& name, long long n) {
   return std::string(buf);
 }
 
-// The number a capture holds; Sunday words are 7 (周日, 星期天).
-std::optional<long long> CaptureNumber(const std::string& name, std::string_view written, const RuleSet& rules) {
-  if (HasPrefix(name, "weekday") && (written == "日" || written == "天")) return 7;
+// The number a capture holds (number words from */numerals.tsv, where the
+// weekday words are too: "sunday", 日 and 天 are 7).
+std::optional<long long> CaptureNumber(std::string_view written, const RuleSet& rules) {
   // "23rd", "1st": digits with an ordinal suffix read as the digits.
   if (written.size() > 2 && written[0] >= '0' && written[0] <= '9') {
     const std::string_view suffix = written.substr(written.size() - 2);
@@ -89,8 +89,8 @@ std::optional<std::string> RenderDateValue(const PatternMatch& match, std::strin
   if (match.rule->ambiguous_order) {
     const auto m = match.captures.find("month"), d = match.captures.find("day");
     if (m != match.captures.end() && d != match.captures.end()) {
-      const auto mn = CaptureNumber("month", text.substr(m->second.begin, m->second.size()), rules);
-      const auto dn = CaptureNumber("day", text.substr(d->second.begin, d->second.size()), rules);
+      const auto mn = CaptureNumber(text.substr(m->second.begin, m->second.size()), rules);
+      const auto dn = CaptureNumber(text.substr(d->second.begin, d->second.size()), rules);
       if (mn && dn) {
         const bool month_first_ok = *mn <= 12, day_first_ok = *dn <= 12;
         swap = order == DateOrder::kDayFirst ? day_first_ok : !month_first_ok && day_first_ok;
@@ -117,7 +117,7 @@ std::optional<std::string> RenderDateValue(const PatternMatch& match, std::strin
       pos = close + 1;
       continue;
     }
-    const std::optional<long long> n = CaptureNumber(name, text.substr(s.begin, s.size()), rules);
+    const std::optional<long long> n = CaptureNumber(text.substr(s.begin, s.size()), rules);
     if (!n) return std::nullopt;
     const std::optional<std::string> formatted = FormatCapture(name, *n);
     if (!formatted) return std::nullopt;
