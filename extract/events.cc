@@ -68,13 +68,15 @@ bool BlankLineAfter(std::string_view text, std::size_t at) {
 // lines around it) that ends no sentence or clause and is no list item,
 // quote, table row, link or speaker label ("1956: Dartmouth", "The 1980s",
 // "Seq2seq (2014)"; not "Hinton: yes", not "It worked.").
-bool IsPlainHeading(std::string_view text, const Sentence& sentence) {
+bool IsPlainHeading(std::string_view text, const Sentence& sentence, const std::vector<std::string>* end_marks) {
   const std::string_view line = text.substr(sentence.begin, sentence.end - sentence.begin);
   if (line.empty() || line.size() > kPlainHeadingBytes || line.find('\n') != std::string_view::npos) return false;
   if (std::string_view("-*+>|`[!#").find(line.front()) != std::string_view::npos) return false;
   const char last = line.back();
   if (std::string_view(".!?:;,").find(last) != std::string_view::npos) return false;
-  for (std::string_view end : {"。", "！", "？", "…", "：", "，", "；"}) {
+  // Normalised text has ASCII for the full-width ！？：，；; the other marks are the rules'.
+  for (std::size_t k = 0; end_marks != nullptr && k < end_marks->size(); ++k) {
+    const std::string& end = (*end_marks)[k];
     if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return false;
   }
   // "Name: ..." opens a transcript turn, not a section.
@@ -94,7 +96,8 @@ struct Sections {
                              // itself), -1 for none
 };
 
-Sections FindSections(std::string_view text, const std::vector<Sentence>& sentences) {
+Sections FindSections(std::string_view text, const std::vector<Sentence>& sentences,
+                      const std::vector<std::string>* end_marks) {
   Sections out;
   out.level.assign(sentences.size(), 0);
   out.parent.assign(sentences.size(), -1);
@@ -103,7 +106,7 @@ Sections FindSections(std::string_view text, const std::vector<Sentence>& senten
     const bool opens_paragraph = s == 0 || sentences[s - 1].paragraph != sentences[s].paragraph;
     const bool alone = opens_paragraph && (s + 1 == sentences.size() || sentences[s + 1].paragraph != sentences[s].paragraph);
     int level = opens_paragraph ? HeadingLevel(text, sentences[s]) : 0;
-    if (level == 0 && alone && IsPlainHeading(text, sentences[s])) level = kPlainHeadingLevel;
+    if (level == 0 && alone && IsPlainHeading(text, sentences[s], end_marks)) level = kPlainHeadingLevel;
     if (level > 0) {
       while (!open.empty() && out.level[static_cast<std::size_t>(open.back())] >= level) open.pop_back();
     }
@@ -183,7 +186,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
   // A heading's date dates its section: the date it writes itself (the last,
   // not a relative one), else, unless it speaks of another time, the date
   // of the heading it is under ("### Seq2seq" under "## 2014").
-  const Sections sections = FindSections(text, sentences);
+  const Sections sections = FindSections(text, sentences, context.end_marks);
   std::vector<std::optional<std::size_t>> heading_date(sentences.size());
   auto section_date = [&](std::size_t s) -> std::optional<std::size_t> {
     const int h = sections.parent[s];

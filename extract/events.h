@@ -71,6 +71,9 @@ struct DateContext {
   // "first_person" matched: 我, we, our), so a transcript turn's speaker is
   // part of what it states; may be empty (none).
   std::vector<bool> first_person;
+  // The rules' sentence end marks ("。"; */punctuation.tsv): a short line
+  // ending in one is a sentence, not a plain-text heading; may be null.
+  const std::vector<std::string>* end_marks = nullptr;
 };
 
 // In one pass, in text order: a value written without its year

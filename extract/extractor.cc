@@ -164,7 +164,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   // few bytes between them, either side: "born 28 June 1971", "1971 年出生于"),
   // sentences in the first person, and the pronoun words kept for
   // PronounMentions below.
-  DateContext date_context{reference.value, facts, {}, {}, {}};
+  DateContext date_context{reference.value, facts, {}, {}, {}, &rules_->sentence_punctuation().ends};
   std::vector<std::vector<PatternMatch>> person_words(sentences.size());
   if (!rules_->event_rules().empty()) {
     constexpr std::size_t kNextTo = 6;
