@@ -132,11 +132,28 @@ std::string FillUnknown(std::string value, const std::string& year, const std::s
 
 }  // namespace
 
-void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context) {
+void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context,
+                           const std::vector<Sentence>* sentences) {
   std::string last_year, last_month, last_value;
+  // Paragraphs counted 0, 1, 2, ... (Sentence::paragraph only grows).
+  std::vector<int> ordinal;
+  if (sentences != nullptr) {
+    ordinal.reserve(sentences->size());
+    for (std::size_t s = 0; s < sentences->size(); ++s) {
+      const bool starts = s == 0 || (*sentences)[s].paragraph != (*sentences)[s - 1].paragraph;
+      ordinal.push_back((ordinal.empty() ? -1 : ordinal.back()) + (starts ? 1 : 0));
+    }
+  }
+  auto paragraph_of = [&](const SentenceDate& d) {
+    return ordinal.empty() ? 0 : ordinal[static_cast<std::size_t>(d.sentence)];
+  };
+  int last_paragraph = 0;  // of the date that set last_year
   const bool have_reference = IsCalendarDate(context.reference_date);
   for (SentenceDate& d : *dates) {
     std::string& value = d.date.value;
+    // "同年" names the year stated last however far back; a bare "March 5"
+    // only borrows a year from nearby.
+    const bool in_reach = d.date.kind == "anaphoric" || paragraph_of(d) - last_paragraph <= kYearReachParagraphs;
     if (d.date.kind == "relative") {
       if (value.empty()) {
         if (std::optional<RelativeTemplate> t = ParseRelativeTemplate(d.date.relative)) {
@@ -145,10 +162,10 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
       }
     } else if (value.rfind("XXXX", 0) == 0) {
       const bool needs_month = value.find("-XX") != std::string::npos;
-      if (!last_year.empty() && (!needs_month || !last_month.empty())) {
+      if (in_reach && !last_year.empty() && (!needs_month || !last_month.empty())) {
         value = FillUnknown(value, last_year, last_month);  // the year (and month) of the date stated last
       } else if (have_reference && !needs_month && d.date.kind != "anaphoric") {
-        // Nothing stated before: the reference date's year, or with
+        // Nothing stated nearby: the reference date's year, or with
         // "yearless": "next" the next occurrence on or after it.
         const std::string written = value;
         const int ref_year = (context.reference_date[0] - '0') * 1000 + (context.reference_date[1] - '0') * 100 +
@@ -170,6 +187,7 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
       last_year = value.substr(0, 4);
       last_month = value.size() >= 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '1' ? value.substr(5, 2) : "";
       last_value = value;
+      last_paragraph = paragraph_of(d);
     }
   }
 }
@@ -177,7 +195,7 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
 std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::vector<SentenceDate>* dates, const std::vector<FoundEntity>& entities,
                                     const DateContext& context, WorkCounter* work) {
-  CompleteYearlessDates(dates, context);
+  CompleteYearlessDates(dates, context, &sentences);
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<std::size_t>> dates_by_sentence(sentences.size());

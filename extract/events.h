@@ -76,14 +76,23 @@ struct DateContext {
   const std::vector<std::string>* end_marks = nullptr;
 };
 
+// How many paragraphs back the year of a year-less date may come from: a
+// date stated in the same or the previous paragraph. Further back the text
+// has usually moved on (a transcript's "November 16th" five turns after "in
+// 2022" is not 2022); the value then takes the reference date's year, or is
+// left out.
+inline constexpr int kYearReachParagraphs = 1;
+
 // In one pass, in text order: a value written without its year
 // ("XXXX-03-13" from "3 月 13 日", "XXXX" from "同年") takes the year of the
-// date stated last before it in the document; a relative date (kind
+// date stated last before it, within kYearReachParagraphs (paragraphs from
+// `sentences`; null: the whole document; "同年" however far); a relative date (kind
 // "relative", see relative_dates.h) is resolved against the reference date,
 // the date stated last before it (PREV) or a fact, and then counts as a date
 // stated (PREV of the next one). With nothing to resolve against, the value
 // becomes or stays "" (left out). anchor is set on each resolved relative.
-void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context = {});
+void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context = {},
+                           const std::vector<Sentence>* sentences = nullptr);
 
 // Completes yearless and relative dates, resolves anaphors, then builds the
 // events. A resolved relative date dates a sentence like an explicit one.

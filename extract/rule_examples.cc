@@ -85,7 +85,7 @@ std::set<std::string> FindForExample(const Extractor& extractor, const RuleExamp
   for (const Mention& m : result.mentions) label[m.entity_id] = m.canonical;
   if (IsDatesExamples(ex.file)) {
     for (const DateMention& d : result.dates) {
-      if (d.kind == "anaphoric") continue;  // reported only when resolved from context
+      if (d.kind == "anaphoric" && d.value.empty()) continue;  // reported only when resolved from context
       found.insert(d.value + (d.mod.empty() ? "" : "@" + d.mod));
       *rule_ids += " " + d.rule_id;
     }
