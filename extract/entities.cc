@@ -65,6 +65,20 @@ std::string AliasPattern(const std::string& alias) {
   return out;
 }
 
+// AliasPattern, plus the camel-case split as written: "AlphaZero" also
+// matches "Alpha Zero" and "Alpha-Zero", "InstructGPT" "Instruct GPT". The
+// split must keep the alias's case ("Open AI" is OpenAI, "open AI" is not).
+std::string AliasPatternWithSplits(const std::string& alias, bool exact) {
+  std::string split;
+  for (std::size_t i = 0; i < alias.size(); ++i) {
+    if (i > 0 && alias[i] >= 'A' && alias[i] <= 'Z' && alias[i - 1] >= 'a' && alias[i - 1] <= 'z') split += ' ';
+    split += alias[i];
+  }
+  const std::string pattern = AliasPattern(alias);
+  if (split.size() == alias.size()) return pattern;
+  return "(?:" + pattern + "|" + (exact ? "(?:" : "(?-i:") + AliasPattern(split) + "))";
+}
+
 bool NeedsExactCase(const std::string& alias) { return IsAscii(alias) && alias.size() < kCaseSensitiveBelow; }
 
 // True when [b, e) does not cut a Latin word or number in two.
@@ -217,6 +231,9 @@ struct Candidate {
   FoundEntity found;
   bool from_gazetteer = false;
   bool weak = false;
+  // A span of a "suppress" rule ("最大模型", "三星杯"): no candidate, but every
+  // candidate overlapping it, from the gazetteer too, is dropped.
+  bool suppress = false;
   const GazetteerEntry* entry = nullptr;
 };
 
@@ -277,7 +294,7 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Create(std::shared_ptr
       re2::RE2::Options options;
       options.set_log_errors(false);
       options.set_case_sensitive(exact);
-      auto pattern = std::make_shared<const re2::RE2>(AliasPattern(alias.text), options);
+      auto pattern = std::make_shared<const re2::RE2>(AliasPatternWithSplits(alias.text, exact), options);
       if (!pattern->ok()) {
         return Status::InvalidRule(entry.file + ":" + std::to_string(entry.line) + ": alias '" + alias.text +
                                    "': " + pattern->error());
@@ -380,7 +397,15 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     std::vector<Candidate> part;
     for (std::size_t s = first; s < last; ++s) {
       const Span sentence{sentences[s].begin, sentences[s].end};
-      for (const PatternMatch& m : ResolveOverlaps(rules_->entity_index().Run(text, sentence))) {
+      std::vector<PatternMatch> matches = rules_->entity_index().Run(text, sentence);
+      for (const PatternMatch& m : matches) {
+        if (!m.rule->suppress) continue;
+        Candidate c;
+        c.found.span = m.span;
+        c.suppress = true;
+        part.push_back(std::move(c));
+      }
+      for (const PatternMatch& m : ResolveOverlaps(std::move(matches))) {
         std::vector<std::string> numbers{""};
         if (m.rule->expand_list) {
           numbers.clear();
@@ -416,7 +441,20 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     std::move(part.begin(), part.end(), std::back_inserter(candidates));
   }
 
-  // 3. Weak aliases need the entity itself or a context entity named by a
+  // 3. Suppressed spans drop the gazetteer hits they overlap (pattern
+  // matches were dropped by ResolveOverlaps already).
+  std::vector<Span> suppressed;
+  for (const Candidate& c : candidates) {
+    if (c.suppress) suppressed.push_back(c.found.span);
+  }
+  candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                  [&](const Candidate& c) {
+                                    return c.suppress || std::any_of(suppressed.begin(), suppressed.end(),
+                                                                     [&](const Span& s) { return s.Overlaps(c.found.span); });
+                                  }),
+                   candidates.end());
+
+  // 4. Weak aliases need the entity itself or a context entity named by a
   // strong alias somewhere in the document; unlicensed ones must not take
   // part in the overlap contest below.
   std::set<std::string> named;
@@ -433,7 +471,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
                                   }),
                    candidates.end());
 
-  // 4. Overlaps: the longest span wins, the gazetteer on ties; matches of
+  // 5. Overlaps: the longest span wins, the gazetteer on ties; matches of
   // one expanded list share their span and are kept together.
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     if (a.found.span.size() != b.found.span.size()) return a.found.span.size() > b.found.span.size();
@@ -459,7 +497,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
   std::vector<FoundEntity> out;
   for (Candidate& c : kept) out.push_back(std::move(c.found));
 
-  // 5. One name per pattern-found entity: "GPT5", "GPT 5" and "GPT-5" are
+  // 6. One name per pattern-found entity: "GPT5", "GPT 5" and "GPT-5" are
   // one model, named by its most spelled-out form (longest, then smallest).
   std::map<std::string, std::string> spelling;  // alias key -> chosen canonical
   for (const FoundEntity& f : out) {
@@ -474,7 +512,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     if (f.rule_id.find(".tsv:") == std::string::npos) f.canonical = spelling[AliasKey(f.canonical, false)];
   }
 
-  // 6. Short forms of pattern-found people: the last part of the name.
+  // 7. Short forms of pattern-found people: the last part of the name.
   std::map<std::string, std::string> short_forms;  // surname -> canonical
   for (const FoundEntity& f : out) {
     if (f.type != "PERSON" || f.rule_id.find(".tsv:") != std::string::npos) continue;
