@@ -11,8 +11,10 @@
 namespace chronograph::extract {
 namespace {
 
+// A date that can date a sentence: it has a value (a year-less one with no
+// year to borrow has none, and dates nothing).
 bool Dates(const FoundDate& d) {
-  return d.kind == "date" || d.kind == "interval" || (d.kind == "relative" && !d.value.empty());
+  return !d.value.empty() && (d.kind == "date" || d.kind == "interval" || d.kind == "relative");
 }
 
 // The speaker of a transcript turn: a PERSON mention opening the sentence and
@@ -238,7 +240,9 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     CountWork(work, 1 + dates_by_sentence[s].size());
     for (std::size_t d : dates_by_sentence[s]) {
       const FoundDate& found = (*dates)[d].date;
-      if (found.kind == "duration" || (found.kind == "relative" && found.value.empty())) elsewhere_in_time = true;
+      // A duration, or a date it could not resolve (a relative one with no
+      // anchor, "March 3" with no year near): a time of its own, unknown.
+      if (found.kind == "duration" || (found.kind != "anaphoric" && found.value.empty())) elsewhere_in_time = true;
       if (Dates((*dates)[d].date)) explicit_dates.push_back(d);
       if ((*dates)[d].date.kind == "anaphoric" && !anaphor) anaphor = d;  // used only if nothing explicit
     }
@@ -342,9 +346,11 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       events.push_back({static_cast<int>(s), d, std::vector<std::string>(names.begin(), names.end())});
     }
     // The sentence's last date carries on through the paragraph and turn;
-    // a relative date ("今天", "两年前") dates its own sentence only.
+    // a relative date ("今天", "两年前") or one in a modifier clause
+    // (background) dates its own sentence only.
     for (auto it = explicit_dates.rbegin(); it != explicit_dates.rend(); ++it) {
       if ((*dates)[*it].date.kind == "relative") continue;
+      if (*it < context.background.size() && context.background[*it]) continue;
       paragraph_date = *it;
       if (speaker) turn_date = *it;
       break;

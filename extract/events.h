@@ -74,6 +74,12 @@ struct DateContext {
   // The rules' sentence end marks ("。"; */punctuation.tsv): a short line
   // ending in one is a sentence, not a plain-text heading; may be null.
   const std::vector<std::string>* end_marks = nullptr;
+  // Per date: true when it stands inside a modifier clause (an events rule
+  // with "background" matched around it: "斯摩棱斯基于 1986 年提出的受限玻尔兹曼机",
+  // ", proposed by X in 1986,"): it dates its own sentence but is no
+  // moment the paragraph or turn goes on in, so it is not carried to later
+  // sentences; may be empty (none).
+  std::vector<bool> background;
 };
 
 // How many paragraphs back the year of a year-less date may come from: a

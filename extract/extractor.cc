@@ -160,17 +160,19 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   result.reference_date = reference.value;
   result.reference_date_origin = reference.origin;
   // Events rules: sentences in another time than their paragraph's
-  // (no_carry), dates next to a birth or death trigger (personal: at most a
+  // (no_carry), dates inside a modifier clause (background), dates next to a
+  // birth or death trigger (personal: at most a
   // few bytes between them, either side: "born 28 June 1971", "1971 年出生于"),
   // sentences in the first person, and the pronoun words kept for
   // PronounMentions below.
-  DateContext date_context{reference.value, facts, {}, {}, {}, &rules_->sentence_punctuation().ends};
+  DateContext date_context{reference.value, facts, {}, {}, {}, &rules_->sentence_punctuation().ends, {}};
   std::vector<std::vector<PatternMatch>> person_words(sentences.size());
   if (!rules_->event_rules().empty()) {
     constexpr std::size_t kNextTo = 6;
     date_context.no_carry.resize(sentences.size());
     date_context.personal.resize(dates.size());
     date_context.first_person.resize(sentences.size());
+    date_context.background.resize(dates.size());
     std::vector<std::vector<std::size_t>> dates_in(sentences.size());
     for (std::size_t d = 0; d < dates.size(); ++d) dates_in[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
     for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -182,6 +184,13 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
         }
         if (action == "first_person") {
           date_context.first_person[s] = true;
+          continue;
+        }
+        if (action == "background") {
+          for (std::size_t d : dates_in[s]) {
+            const Span& span = dates[d].date.span;
+            if (m.span.begin <= span.begin && span.end <= m.span.end) date_context.background[d] = true;
+          }
           continue;
         }
         if (action != "personal") {

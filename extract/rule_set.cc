@@ -412,16 +412,17 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     // events: "no_carry" marks words that put a sentence in another time
     // than the paragraph's ("later", "至今"): it inherits no date; "personal"
     // marks a trigger ("born", "出生于") whose adjacent date belongs to one
-    // person only (events.h); "first_person" words put the turn's speaker in
+    // person only (events.h); "background" spans hold dates of a modifier
+    // clause, not carried on ("于 1986 年提出的"); "first_person" words put the turn's speaker in
     // what a sentence states; "speaker" and "addressee" words are mentions of
     // a turn's two parties, unless a "not_pronoun" match overlaps them
     // (relations.h). The action is kept in `kind`.
     if (stem == "events") {
-      static const std::set<std::string> kEventActions = {"no_carry", "personal", "first_person",
+      static const std::set<std::string> kEventActions = {"no_carry", "personal", "background", "first_person",
                                                           "speaker", "addressee", "not_pronoun"};
       if (!kEventActions.count(get(rule, "action"))) {
         return Status::InvalidRule(where +
-                                   "an events rule needs \"action\": \"no_carry\", \"personal\", \"first_person\", "
+                                   "an events rule needs \"action\": \"no_carry\", \"personal\", \"background\", \"first_person\", "
                                    "\"speaker\", \"addressee\" or \"not_pronoun\"");
       }
       compiled.kind = get(rule, "action");

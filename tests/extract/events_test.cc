@@ -24,6 +24,7 @@ const std::map<std::string, std::string> kFiles = {
     {"common/gazetteer/product.tsv", "DGX-1\tPRODUCT\tDGX-1\n"},
     {"zh/dates.json", R"json({"rules": [
        {"id": "zh.dates.year", "pattern": "(?P<year>[0-9]{4}) *年", "value": "${year}"},
+       {"id": "zh.dates.month_day", "pattern": "(?P<month>[0-9]{1,2}) *月 *(?P<day>[0-9]{1,2}) *日", "value": "XXXX-${month}-${day}"},
        {"id": "zh.dates.duration", "pattern": "(?P<num>[0-9]{1,2}|十) *年来", "value": "P${num}Y", "kind": "duration"},
        {"id": "zh.dates.anaphor", "pattern": "那时", "kind": "anaphoric"}
      ]})json"},
@@ -34,7 +35,8 @@ const std::map<std::string, std::string> kFiles = {
      ]})json"},
     // First person puts a turn's speaker in what it states.
     {"zh/events.json", R"json({"rules": [
-       {"id": "zh.events.first_person", "pattern": "我", "action": "first_person"}
+       {"id": "zh.events.first_person", "pattern": "我", "action": "first_person"},
+       {"id": "zh.events.modifier", "pattern": "于 *[0-9]{4} *年提出的", "action": "background"}
      ]})json"},
     {"en/events.json", R"json({"rules": [
        {"id": "en.events.first_person", "pattern": "\\b(?:I|we|our)(?:[^A-Za-z0-9.]|$)", "action": "first_person"}
@@ -157,6 +159,27 @@ TEST(EventsTest, SentenceWithADurationDoesNotInheritTheParagraphDate) {
   ASSERT_NE(TheExtractor(), nullptr);
   EXPECT_EQ(Events("OpenAI won in 1997. Another 15 years would pass before AlexNet."), "1997:openai");
   EXPECT_EQ(Events("OpenAI won in 1997. Soon AlexNet followed."), "1997:openai | 1997:alexnet");
+}
+
+// A date in a modifier clause ("于 1993 年提出的 X") dates its own sentence
+// but is no moment the paragraph goes on in.
+TEST(EventsTest, ModifierClauseDateIsNotCarried) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  EXPECT_EQ(Events("2016 年，OpenAI 用上了黄仁勋于 1993 年提出的 DGX-1。AlexNet 夺冠。"),
+            "2016:jensen-huang,openai | 1993:dgx-1 | 2016:alexnet");
+  EXPECT_EQ(Events("OpenAI 用上了黄仁勋于 1993 年提出的 DGX-1。AlexNet 夺冠。"), "1993:dgx-1,jensen-huang,openai");
+  EXPECT_EQ(Events("OpenAI 用上了黄仁勋 1993 年的 DGX-1。AlexNet 夺冠。"), "1993:dgx-1,jensen-huang,openai | 1993:alexnet");
+}
+
+// A date without its year ("3 月 5 日") takes the year stated in its own or
+// the previous paragraph; further back, with no reference date, none.
+TEST(EventsTest, YearlessDateBorrowsOnlyFromNearbyParagraphs) {
+  ASSERT_NE(TheExtractor(), nullptr);
+  EXPECT_EQ(Events("2012 年 AlexNet 夺冠。3 月 5 日 OpenAI 成立了。"), "2012:alexnet | 2012-03-05:openai");
+  EXPECT_EQ(Events("2012 年 AlexNet 夺冠。\n\n3 月 5 日 OpenAI 成立了。"), "2012:alexnet | 2012-03-05:openai");
+  EXPECT_EQ(Events("2012 年 AlexNet 夺冠。\n\n无。\n\n无。\n\n3 月 5 日 OpenAI 成立了。"), "2012:alexnet");
+  // Left without a year, it is still a time of its own: no heading's date.
+  EXPECT_EQ(Events("## 2012 年\n\n无。\n\n无。\n\n3 月 5 日 OpenAI 成立了。"), "");
 }
 
 TEST(EventsTest, DurationsNeverMakeEvents) {
