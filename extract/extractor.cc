@@ -241,18 +241,25 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   // co-founded OpenAI in 2015"; "joined Facebook in 2013 and won the Turing
   // Award in 2018"). A sentence that writes no date lends the relation its
   // event date (carried through the paragraph), as before. The events of
-  // that sentence carry it.
+  // that sentence with the same date carry it.
+  // A birth or death date (personal) belongs to its person, never to a
+  // relation: "Elon Musk, born 28 June 1971, co-founder of OpenAI" does not
+  // date the founding.
+  auto is_personal = [&](std::size_t d) { return d < date_context.personal.size() && date_context.personal[d]; };
   std::vector<std::string> sentence_dates(sentences.size());
   std::vector<std::vector<std::size_t>> events_of(sentences.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto s = static_cast<std::size_t>(events[i].sentence);
-    if (sentence_dates[s].empty()) sentence_dates[s] = dates[events[i].date_index].date.value;
+    if (sentence_dates[s].empty() && !is_personal(events[i].date_index)) {
+      sentence_dates[s] = dates[events[i].date_index].date.value;
+    }
     events_of[s].push_back(i);
   }
   std::vector<std::vector<std::size_t>> written_dates(sentences.size());  // into dates, in text order
   for (std::size_t d = 0; d < dates.size(); ++d) {
     const FoundDate& date = dates[d].date;
     if (date.value.empty() || date.kind == "duration" || date.kind == "anaphoric" || date.approximate) continue;
+    if (is_personal(d)) continue;
     written_dates[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
   }
   auto relation_date = [&](const FoundRelation& r) -> std::string {
@@ -315,6 +322,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
       Relation relation{r.type, EntityId(r.from), EntityId(r.to), relation_date(r), original(span), source(span),
                         r.rule_id};
       for (std::size_t i : events_of[s]) {  // result.events[i] was built from events[i]
+        if (result.events[i].date != relation.date) continue;  // a birth event carries no founding
         const std::vector<std::string>& ids = result.events[i].entity_ids;
         if (std::find(ids.begin(), ids.end(), relation.from_id) != ids.end() ||
             std::find(ids.begin(), ids.end(), relation.to_id) != ids.end()) {

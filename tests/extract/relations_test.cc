@@ -116,5 +116,17 @@ TEST(RelationsTest, EventsCarryTheRelationsTheyDate) {
   for (std::size_t i = 1; i < r.events.size(); ++i) EXPECT_TRUE(r.events[i].relations.empty());
 }
 
+// A birth date belongs to its person: it dates no relation of the sentence.
+TEST(RelationsTest, BirthDateDatesNoRelation) {
+  ExtractionResult r = ExtractText("Elon Musk, born 28 June 1971 in Pretoria, co-founder of OpenAI, spoke.\n");
+  ASSERT_EQ(Relations(r), (std::set<std::string>{"founded:elon-musk>openai"}));
+  EXPECT_EQ(r.relations[0].date, "");
+  for (const Event& e : r.events) EXPECT_TRUE(e.relations.empty()) << e.date;
+  r = ExtractText("In 2015 Elon Musk, born 28 June 1971, co-founder of OpenAI, spoke.\n");
+  ASSERT_EQ(Relations(r), (std::set<std::string>{"founded:elon-musk>openai"}));
+  EXPECT_EQ(r.relations[0].date, "2015");
+  for (const Event& e : r.events) EXPECT_EQ(e.relations.empty(), e.date != "2015") << e.date;
+}
+
 }  // namespace
 }  // namespace chronograph::extract
