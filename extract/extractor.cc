@@ -264,10 +264,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   }
   auto relation_date = [&](const FoundRelation& r) -> std::string {
     const auto s = static_cast<std::size_t>(r.sentence);
-    std::string best = sentence_dates[s];
+    std::string best = r.own_date ? "" : sentence_dates[s];
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t d : written_dates[s]) {
       const Span& span = dates[d].date.span;
+      if (r.own_date && (span.begin < r.first_mention.end || span.end > r.last_mention.begin)) continue;
       const Span& near = r.last_mention;
       const std::size_t distance = span.end <= near.begin ? near.begin - span.end
                                    : span.begin >= near.end ? span.begin - near.end

@@ -51,8 +51,8 @@ void Collect(const PatternIndex& index, const std::string& skeleton, const std::
         const FoundEntity& b = *mentions[t];
         if (a.canonical == b.canonical || !seen->emplace(m.rule->type, a.canonical, b.canonical).second) continue;
         out->push_back({m.rule->type, a.canonical, b.canonical, m.rule->id, std::min(a.sentence, b.sentence),
-                        std::max(a.sentence, b.sentence),
-                        a.span.begin > b.span.begin ? a.span : b.span});
+                        std::max(a.sentence, b.sentence), a.span.begin > b.span.begin ? a.span : b.span,
+                        a.span.begin > b.span.begin ? b.span : a.span, m.rule->own_date});
       }
     }
   }

@@ -37,6 +37,8 @@ struct FoundRelation {
   int first_sentence = 0;  // the evidence is sentences [first_sentence, sentence]
   int sentence = 0;        // where the statement ends: it takes this sentence's date
   Span last_mention;       // the later of its two mentions (normalised text): its date is the one nearest it
+  Span first_mention;      // the earlier one
+  bool own_date = false;   // PatternRule::own_date: dated only by a date between the two mentions
 };
 
 // Mentions written as pronouns in `sentence` (index `sentence_index`).

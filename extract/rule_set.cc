@@ -110,7 +110,8 @@ const std::map<std::string, nlohmann::json::value_t>& RuleKeys() {
       {"id", T::string},       {"pattern", T::string}, {"value", T::string},  {"kind", T::string},
       {"type", T::string},     {"mod", T::string},     {"action", T::string}, {"reject", T::string},
       {"relation", T::string}, {"scope", T::string},   {"expand_list", T::boolean},
-      {"approximate", T::boolean}, {"ambiguous_order", T::boolean}, {"yearless", T::string}};
+      {"approximate", T::boolean}, {"ambiguous_order", T::boolean}, {"yearless", T::string},
+      {"own_date", T::boolean}};
   return kKeys;
 }
 
@@ -403,6 +404,8 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     compiled.suppress = get(rule, "action") == "suppress";
     compiled.expand_list = rule.contains("expand_list") && rule["expand_list"].is_boolean() && rule["expand_list"].get<bool>();
     compiled.approximate = rule.contains("approximate") && rule["approximate"].is_boolean() && rule["approximate"].get<bool>();
+    compiled.own_date = rule.contains("own_date") && rule["own_date"].is_boolean() && rule["own_date"].get<bool>();
+    if (compiled.own_date && stem != "relations") return Status::InvalidRule(where + "own_date is for relation rules");
     compiled.ambiguous_order =
         rule.contains("ambiguous_order") && rule["ambiguous_order"].is_boolean() && rule["ambiguous_order"].get<bool>();
     if (const std::string yearless = get(rule, "yearless"); !yearless.empty()) {

@@ -65,6 +65,11 @@ struct PatternRule {
   // dates: "approximate": true for a bound or a guess ("六个多月以前", "more
   // than a year ago"): listed among the dates, but it dates no event.
   bool approximate = false;
+  // relations: "own_date": true: the relation takes only a date written
+  // between its two ends ("由 X 于 1963 年创建的 Y"), never another date of
+  // its sentence or paragraph: a relative clause ("向 C 创立的特斯拉投资")
+  // tells a background fact, not what happened at the sentence's date.
+  bool own_date = false;
   // dates: "yearless": "next": a date written without its year, with no
   // date stated before it, takes its next occurrence on or after the
   // reference date ("15th February" on 2012-08-10 is 2013-02-15); by

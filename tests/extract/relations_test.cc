@@ -128,5 +128,19 @@ TEST(RelationsTest, BirthDateDatesNoRelation) {
   for (const Event& e : r.events) EXPECT_EQ(e.relations.empty(), e.date != "2015") << e.date;
 }
 
+// A relative clause tells a fact of another time than its sentence's: it is
+// dated only by a date written inside it.
+TEST(RelationsTest, RelativeClauseTakesOnlyItsOwnDate) {
+  ExtractionResult r = ExtractText("2015 年，彼得·蒂尔向埃隆·马斯克创立的特斯拉投资。\n");
+  for (const Relation& rel : r.relations) {
+    EXPECT_EQ(rel.date, rel.type == "founded" ? "" : "2015") << rel.type;
+  }
+  EXPECT_EQ(Relations(r), (std::set<std::string>{"founded:elon-musk>tesla", "invested_in:peter-thiel>tesla"}));
+  r = ExtractText("2016 年，人们参观了由约翰·麦卡锡于 1963 年创建的斯坦福人工智能实验室。\n");
+  ASSERT_EQ(r.relations.size(), 1u);
+  EXPECT_EQ(r.relations[0].type, "founded");
+  EXPECT_EQ(r.relations[0].date, "1963");
+}
+
 }  // namespace
 }  // namespace chronograph::extract
