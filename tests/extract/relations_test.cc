@@ -142,5 +142,12 @@ TEST(RelationsTest, RelativeClauseTakesOnlyItsOwnDate) {
   EXPECT_EQ(r.relations[0].date, "1963");
 }
 
+// "现任" states the present, not the year the sentence opens with.
+TEST(RelationsTest, PresentRoleIsNotDatedByItsSentence) {
+  const ExtractionResult r = ExtractText("2016 年，英伟达把第一台 DGX-1 送给了 OpenAI，黄仁勋现任英伟达 CEO。\n");
+  ASSERT_EQ(Relations(r).count("leads:jensen-huang>nvidia"), 1u);
+  for (const Relation& rel : r.relations) EXPECT_EQ(rel.date, rel.type == "leads" ? "" : "2016") << rel.type;
+}
+
 }  // namespace
 }  // namespace chronograph::extract
