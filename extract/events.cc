@@ -159,7 +159,11 @@ void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& 
     if (d.date.kind == "relative") {
       if (value.empty()) {
         if (std::optional<RelativeTemplate> t = ParseRelativeTemplate(d.date.relative)) {
-          value = ResolveRelative(*t, {context.reference_date, last_value, &context.facts}, &d.date.anchor);
+          // "A day later" counts from a date stated nearby, or from the
+          // reference date when none was stated at all; a date stated
+          // paragraphs back is no anchor (left out).
+          const bool far = t->anchor == RelativeTemplate::Anchor::kPrevious && !last_value.empty() && !in_reach;
+          if (!far) value = ResolveRelative(*t, {context.reference_date, last_value, &context.facts}, &d.date.anchor);
         }
       }
     } else if (value.rfind("XXXX", 0) == 0) {

@@ -94,7 +94,8 @@ inline constexpr int kYearReachParagraphs = 1;
 // date stated last before it, within kYearReachParagraphs (paragraphs from
 // `sentences`; null: the whole document; "同年" however far); a relative date (kind
 // "relative", see relative_dates.h) is resolved against the reference date,
-// the date stated last before it (PREV) or a fact, and then counts as a date
+// the date stated last before it (PREV, within the same reach; with none
+// stated at all, the reference date) or a fact, and then counts as a date
 // stated (PREV of the next one). With nothing to resolve against, the value
 // becomes or stays "" (left out). anchor is set on each resolved relative.
 void CompleteYearlessDates(std::vector<SentenceDate>* dates, const DateContext& context = {},
