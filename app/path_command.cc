@@ -134,7 +134,7 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
               << (r.date.empty() ? "" : r.date + "; ") << Plural(r.sources, "source", "sources") << "]\n";
         }
         for (const graph::Evidence& ev : evidence_of[e]) {
-          out << "      " << ev.document << ":" << ev.line << ": " << OneLine(ev.text) << "\n";
+          out << "      " << ev.document << ":" << ev.line << ": " << OneLine(std::string(ev.text)) << "\n";
         }
       }
     }

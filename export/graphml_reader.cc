@@ -103,7 +103,11 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     // strtod, not atof: an out-of-range weight is HUGE_VAL, not undefined behaviour.
     e.weight = weight.empty() ? 1.0 : std::strtod(weight.c_str(), nullptr);
     e.sources = ParseInteger<int>(Get(fields, "sources")).value_or(0);
-    e.evidence = ParseEvidence(Get(fields, "evidence"));
+    std::string evidence = Get(fields, "evidence");
+    if (!evidence.empty()) {
+      data.evidence_text->push_back(std::move(evidence));
+      e.evidence = ParseEvidence(data.evidence_text->back());
+    }
     boost::add_edge(s->second, t->second, std::move(e), data.graph);
     data.edge_data.push_back(std::move(fields));
   }
@@ -141,13 +145,13 @@ std::vector<graph::Evidence> ParseEvidence(std::string_view text) {
       std::size_t digits = colon + 1;
       while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits]))) ++digits;
       if (digits == colon + 1 || digits >= item.size() || item[digits] != ':') continue;
-      e.document = std::string(item.substr(0, colon));
+      e.document = item.substr(0, colon);
       e.line = ParseInteger<int>(item.substr(colon + 1, digits - colon - 1)).value_or(0);
-      e.text = std::string(item.substr(std::min(item.size(), digits + 2)));
+      e.text = item.substr(std::min(item.size(), digits + 2));
       parsed = true;
       break;
     }
-    if (!parsed) e.text = std::string(item);
+    if (!parsed) e.text = item;
     out.push_back(std::move(e));
   }
   return out;

@@ -10,7 +10,8 @@
 //     first_date, last_date, wikidata; edge relation (else co_occurs),
 //     weight, from/to (else source/target), date, sources, evidence (parsed
 //     back from "doc:line: sentence || ..."; "(+N more)" is dropped; the
-//     writer shortens sentences, so texts may end in "…").
+//     writer shortens sentences, so texts may end in "…"; the Evidence
+//     views point into GraphmlData::evidence_text).
 // EntityNode::documents cannot be rebuilt from a count: it stays empty and
 // node_data["documents"] keeps the count. Vertices and edges are in file
 // order. Fails with "PATH: reason" (offset for XML errors) on unreadable or
@@ -19,8 +20,10 @@
 #ifndef CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 #define CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 
+#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -46,6 +49,10 @@ struct GraphmlData {
   std::vector<std::map<std::string, std::string>> edge_data;  // by edge (file order)
   std::vector<GraphmlKey> keys;                               // file order
   bool directed = false;  // edgedefault="directed"
+  // The text the edges' Evidence views point into (graph/knowledge_graph.h):
+  // shared, so that a copy of this GraphmlData (or its graph) keeps it too.
+  // A deque never moves its elements, so adding text leaves views valid.
+  std::shared_ptr<std::deque<std::string>> evidence_text = std::make_shared<std::deque<std::string>>();
 
   // The vertex of a node id in *v; false when the id is unknown.
   bool Find(std::string_view id, graph::Vertex* v) const;
@@ -60,7 +67,8 @@ Result<GraphmlData> ReadGraphml(const std::string& path);
 // Reads GraphML text; `name` is used in messages.
 Result<GraphmlData> ReadGraphmlText(std::string_view text, const std::string& name);
 
-// Parses an evidence field as GraphmlWriter writes it.
+// Parses an evidence field as GraphmlWriter writes it. The Evidence views
+// point into `text`, which must outlive them.
 std::vector<graph::Evidence> ParseEvidence(std::string_view text);
 
 }  // namespace chronograph::exporters

@@ -94,8 +94,8 @@ std::string FormatEvidence(const graph::RelationEdge& edge) {
   for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
     const graph::Evidence& e = edge.evidence[i];
     if (!out.empty()) out += " || ";
-    out += e.document + ":" + std::to_string(e.line) + ": " +
-           Shorten(SanitizeForXml10(e.text), kMaxEvidenceChars);
+    out.append(e.document).append(":").append(std::to_string(e.line)).append(": ");
+    out += Shorten(SanitizeForXml10(e.text), kMaxEvidenceChars);
   }
   const double more = edge.weight - static_cast<double>(ShownEvidence(edge));
   if (more >= 1 && !out.empty()) out += " || (+" + FormatDouble(more) + " more)";
@@ -110,7 +110,7 @@ std::string FormatEvidenceOffsets(const graph::RelationEdge& edge) {
   for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
     const graph::Evidence& e = edge.evidence[i];
     if (!out.empty()) out += " || ";
-    out += e.document + ":" + std::to_string(e.begin) + "-" + std::to_string(e.end);
+    out.append(e.document).append(":").append(std::to_string(e.begin)).append("-").append(std::to_string(e.end));
     any = any || e.end > e.begin;
   }
   return any ? out : "";

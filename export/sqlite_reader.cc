@@ -145,9 +145,9 @@ Result<std::vector<graph::Evidence>> SqliteReader::EdgeEvidence(const graph::Rel
   std::vector<graph::Evidence> out;
   while (q.Next()) {
     graph::Evidence ev;
-    ev.document = q.Text(0);
+    ev.document = evidence_text_.emplace_back(q.Text(0));
     ev.line = static_cast<int>(q.Int(1));
-    ev.text = q.Text(2);
+    ev.text = evidence_text_.emplace_back(q.Text(2));
     out.push_back(std::move(ev));
   }
   if (!q.Done()) return Status::InvalidInput(path_ + ": " + sqlite3_errmsg(db_));

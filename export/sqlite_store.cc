@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -111,7 +113,7 @@ class Inserter {
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) Fail();
     statement_.reset(s);
   }
-  Inserter& Text(const std::string& v) {
+  Inserter& Text(std::string_view v) {
     if (statement_) sqlite3_bind_text(statement_.get(), ++at_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
@@ -167,7 +169,7 @@ std::optional<long long> SentenceAt(const extract::ExtractionResult& r, long lon
 // relation); an evidence not found keeps its own text.
 class SentenceIndex {
  public:
-  void Add(const std::string& document, int line, const std::string& text, long long id) {
+  void Add(std::string_view document, int line, std::string_view text, long long id) {
     const XXH128_hash_t key = Key(document, line, text);
     entries_.push_back({key.high64, key.low64, id});
   }
@@ -177,7 +179,7 @@ class SentenceIndex {
       return std::tie(a.high, a.low, a.id) < std::tie(b.high, b.low, b.id);
     });
   }
-  std::optional<long long> Find(const std::string& document, int line, const std::string& text) {
+  std::optional<long long> Find(std::string_view document, int line, std::string_view text) {
     const XXH128_hash_t key = Key(document, line, text);
     const auto it = std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, const XXH128_hash_t& k) {
       return std::tie(e.high, e.low) < std::tie(k.high64, k.low64);
@@ -191,7 +193,7 @@ class SentenceIndex {
     std::uint64_t high, low;
     long long id;
   };
-  XXH128_hash_t Key(const std::string& document, int line, const std::string& text) {
+  XXH128_hash_t Key(std::string_view document, int line, std::string_view text) {
     buffer_.clear();
     const std::uint64_t size = document.size();
     const std::int64_t line64 = line;
@@ -308,7 +310,7 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
   // Evidence rows name their sentence (sentence_id) when it is stored;
   // document, line and text are kept only otherwise.
   sentence_index.Seal();
-  auto evidence_row = [&](Inserter& insert, const std::string& document, int line, const std::string& text) {
+  auto evidence_row = [&](Inserter& insert, std::string_view document, int line, std::string_view text) {
     const std::optional<long long> sentence = sentence_index.Find(document, line, text);
     if (sentence) {
       insert.Int(*sentence).Null().Null().Null();

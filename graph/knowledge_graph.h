@@ -53,12 +53,18 @@ inline constexpr std::size_t kCoOccurrenceWindow = 10;
 // fact can be shown (graph/facts.h).
 inline constexpr std::size_t kMaxEvidencePerEdge = 3;
 
-// Where an edge was read.
+// Where an edge was read. The strings are views, not copies: a corpus has
+// far more evidences than distinct sentences, documents and dates. In a
+// KnowledgeGraph's edges they point into the graph's string pools, which
+// only grow, so they stay valid as long as the KnowledgeGraph (across later
+// Add and Finalize calls, and moves of it). Readers that build a Graph from
+// a file keep the text they point into alongside it (export/graphml_reader.h,
+// export/sqlite_reader.h). Copy into std::string to keep one longer.
 struct Evidence {
-  std::string document;
+  std::string_view document;
   int line = 0;
-  std::string text;  // the sentence; "" when the extract stage gave none
-  std::string date;  // typed relations: the date this statement gave, or ""
+  std::string_view text;  // the sentence; "" when the extract stage gave none
+  std::string_view date;  // typed relations: the date this statement gave, or ""
   // Typed relations: the byte span [begin, end) of the evidence in the
   // original document (extract::SourceRef); 0, 0 when not known. Not part of
   // the ordering: the same sentence on the same line is one evidence.
@@ -98,6 +104,7 @@ struct RelationEdge {
   double weight = 0;
   int sources = 0;  // number of distinct documents stating it
   // Sorted; co_occurs: at most kMaxEvidencePerEdge; typed: every statement.
+  // Views (see Evidence): valid as long as the graph that holds the edge.
   std::vector<Evidence> evidence;
 };
 
@@ -171,7 +178,8 @@ class KnowledgeGraph {
   // dense uint32 id (first-seen order). Pending entities, edges and
   // evidences hold ids, not copies; Finalize restores the byte order of the
   // strings (Ranks) wherever an output order depends on it. Elements live in
-  // a deque, so the string_view keys stay valid as the pool grows or moves.
+  // a deque and are never removed or changed, so the string_view keys and
+  // the finalized Evidence views stay valid as the pool grows or moves.
   class StringPool {
    public:
     std::uint32_t Intern(std::string_view s);
