@@ -92,22 +92,19 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     }
     std::map<std::string, std::string> fields = read_data(edge, "edge");
     graph::RelationEdge e;
-    e.relation = Get(fields, "relation");
+    TextStore& text = *data.text;
+    e.relation = text.Keep(Get(fields, "relation"));
     if (e.relation.empty()) e.relation = graph::kCoOccurs;
-    e.from = Get(fields, "from");
-    e.to = Get(fields, "to");
-    if (e.from.empty() || !data.index.count(e.from)) e.from = source;
-    if (e.to.empty() || !data.index.count(e.to)) e.to = target;
-    e.date = Get(fields, "date");
+    e.from = text.Keep(Get(fields, "from"));
+    e.to = text.Keep(Get(fields, "to"));
+    if (e.from.empty() || data.index.find(e.from) == data.index.end()) e.from = text.Keep(source);
+    if (e.to.empty() || data.index.find(e.to) == data.index.end()) e.to = text.Keep(target);
+    e.date = text.Keep(Get(fields, "date"));
     const std::string weight = Get(fields, "weight");
     // strtod, not atof: an out-of-range weight is HUGE_VAL, not undefined behaviour.
     e.weight = weight.empty() ? 1.0 : std::strtod(weight.c_str(), nullptr);
     e.sources = ParseInteger<int>(Get(fields, "sources")).value_or(0);
-    std::string evidence = Get(fields, "evidence");
-    if (!evidence.empty()) {
-      data.evidence_text->push_back(std::move(evidence));
-      e.evidence = ParseEvidence(data.evidence_text->back());
-    }
+    e.evidence = ParseEvidence(text.Keep(Get(fields, "evidence")));
     boost::add_edge(s->second, t->second, std::move(e), data.graph);
     data.edge_data.push_back(std::move(fields));
   }
@@ -115,6 +112,12 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
 }
 
 }  // namespace
+
+std::string_view TextStore::Keep(std::string_view s) {
+  const auto it = index_.find(s);
+  if (it != index_.end()) return *it;
+  return *index_.insert(strings_.emplace_back(s)).first;
+}
 
 bool GraphmlData::Find(std::string_view id, graph::Vertex* v) const {
   const auto it = index.find(id);

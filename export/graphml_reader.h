@@ -10,8 +10,8 @@
 //     first_date, last_date, wikidata; edge relation (else co_occurs),
 //     weight, from/to (else source/target), date, sources, evidence (parsed
 //     back from "doc:line: sentence || ..."; "(+N more)" is dropped; the
-//     writer shortens sentences, so texts may end in "…"; the Evidence
-//     views point into GraphmlData::evidence_text).
+//     writer shortens sentences, so texts may end in "…"). The edges'
+//     string views point into GraphmlData::text.
 // EntityNode::documents cannot be rebuilt from a count: it stays empty and
 // node_data["documents"] keeps the count. Vertices and edges are in file
 // order. Fails with "PATH: reason" (offset for XML errors) on unreadable or
@@ -27,6 +27,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/status.h"
@@ -42,6 +43,18 @@ struct GraphmlKey {
   std::string default_value;
 };
 
+// Append-only strings for the string views of a Graph's edges. A deque
+// never moves its elements, so a view stays valid as long as the store.
+class TextStore {
+ public:
+  // A view of the stored copy of `s` (one copy per distinct string).
+  std::string_view Keep(std::string_view s);
+
+ private:
+  std::deque<std::string> strings_;
+  std::unordered_set<std::string_view> index_;
+};
+
 struct GraphmlData {
   graph::Graph graph;
   std::map<std::string, graph::Vertex, std::less<>> index;    // node id -> vertex
@@ -49,10 +62,10 @@ struct GraphmlData {
   std::vector<std::map<std::string, std::string>> edge_data;  // by edge (file order)
   std::vector<GraphmlKey> keys;                               // file order
   bool directed = false;  // edgedefault="directed"
-  // The text the edges' Evidence views point into (graph/knowledge_graph.h):
-  // shared, so that a copy of this GraphmlData (or its graph) keeps it too.
-  // A deque never moves its elements, so adding text leaves views valid.
-  std::shared_ptr<std::deque<std::string>> evidence_text = std::make_shared<std::deque<std::string>>();
+  // The text the edges' string views (relation, from, to, date, evidence)
+  // point into (graph/knowledge_graph.h): shared, so that a copy of this
+  // GraphmlData keeps it too.
+  std::shared_ptr<TextStore> text = std::make_shared<TextStore>();
 
   // The vertex of a node id in *v; false when the id is unknown.
   bool Find(std::string_view id, graph::Vertex* v) const;

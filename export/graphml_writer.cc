@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "export/gephi_drawing.h"
@@ -46,7 +47,7 @@ constexpr KeySpec kKeys[] = {
 
 // One <data> line of a node or an edge. Key ids are our own identifiers,
 // written as they are; the value goes through SanitizeForXml10.
-void AddData(const char* key, const std::string& value, std::string* out) {
+void AddData(const char* key, std::string_view value, std::string* out) {
   *out += "      <data key=\"";
   *out += key;
   *out += "\">";

@@ -114,7 +114,9 @@ class Inserter {
     statement_.reset(s);
   }
   Inserter& Text(std::string_view v) {
-    if (statement_) sqlite3_bind_text(statement_.get(), ++at_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    // An empty view may have no data pointer, which SQLite binds as NULL.
+    const char* data = v.data() != nullptr ? v.data() : "";
+    if (statement_) sqlite3_bind_text(statement_.get(), ++at_, data, static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
   Inserter& Int(long long v) {
@@ -237,9 +239,9 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
     for (const std::string& a : n.aliases) alias.Text(ids[v]).Text(a).Run();
   }
   // The entity a record's id now names (Finalize may have merged it).
-  auto resolve = [&graph, &ids](const std::string& id) -> const std::string& {
+  auto resolve = [&graph, &ids](std::string_view id) -> std::string_view {
     const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
-    return v ? ids[*v] : id;
+    return v ? std::string_view(ids[*v]) : id;
   };
   Inserter document(db, "INSERT INTO documents VALUES(?,?,?,?)", &error);
   Inserter sentence(db, "INSERT INTO sentences VALUES(?,?,?,?,?,?)", &error);
@@ -293,7 +295,7 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
           .Text(e.mod).Text(e.date_text).Int(e.source.line).Int(static_cast<long long>(e.source.begin))
           .Int(static_cast<long long>(e.source.end)).Run();
       std::vector<std::string> ids;
-      for (const std::string& id : e.entity_ids) ids.push_back(resolve(id));
+      for (const std::string& id : e.entity_ids) ids.emplace_back(resolve(id));
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       for (const std::string& id : ids) event_entity.Int(event_id).Text(id).Run();
