@@ -5,8 +5,9 @@
 // document order -- the same bytes for the same corpus whatever the Add
 // order. Memory: entities and edges (aggregates) stay in RAM, keyed by
 // interned ids (each entity id, relation, document path, date and kept
-// sentence is stored once); dates and
-// events, which grow with the corpus, go to temporary files (record_file.h)
+// sentence is stored once, and the finalized edges and evidences view
+// those strings rather than copy them); dates and events, which grow with
+// the corpus, go to temporary files (record_file.h)
 // and are sorted at Finalize by an external merge sort, so RAM holds 8 bytes
 // per date or event plus 4 per (event, entity) pair. Not thread-safe while
 // adding; a finalized graph that is no longer modified may be read from many
@@ -183,7 +184,8 @@ class KnowledgeGraph {
   // evidences hold ids, not copies; Finalize restores the byte order of the
   // strings (Ranks) wherever an output order depends on it. Elements live in
   // a deque and are never removed or changed, so the string_view keys and
-  // the finalized Evidence views stay valid as the pool grows or moves.
+  // the finalized edges' and evidences' views stay valid as the pool grows
+  // or moves.
   class StringPool {
    public:
     std::uint32_t Intern(std::string_view s);
