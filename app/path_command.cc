@@ -53,9 +53,9 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
       }
     }
   }
-  auto label = [&](const std::string& id) {
+  auto label = [&](std::string_view id) {
     graph::Vertex v;
-    return data.Find(id, &v) ? g[v].label : id;
+    return data.Find(id, &v) ? g[v].label : std::string(id);
   };
 
   if (options.json) {
@@ -131,10 +131,10 @@ Status RunPath(const PathOptions& options, std::ostream& out) {
               << Plural(r.sources, "source", "sources") << "]\n";
         } else {
           out << "  " << label(r.from) << " --" << r.relation << "--> " << label(r.to) << "  ["
-              << (r.date.empty() ? "" : r.date + "; ") << Plural(r.sources, "source", "sources") << "]\n";
+              << (r.date.empty() ? "" : std::string(r.date) + "; ") << Plural(r.sources, "source", "sources") << "]\n";
         }
         for (const graph::Evidence& ev : evidence_of[e]) {
-          out << "      " << ev.document << ":" << ev.line << ": " << OneLine(ev.text) << "\n";
+          out << "      " << ev.document << ":" << ev.line << ": " << OneLine(std::string(ev.text)) << "\n";
         }
       }
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -24,7 +25,7 @@ const CivilDay& Earlier(const CivilDay& a, const CivilDay& b) { return Before(b,
 const CivilDay& Later(const CivilDay& a, const CivilDay& b) { return Before(a, b) ? b : a; }
 
 // The first and last day of a date value, when xs:date can write them.
-std::optional<std::pair<CivilDay, CivilDay>> Days(const std::string& value) {
+std::optional<std::pair<CivilDay, CivilDay>> Days(std::string_view value) {
   if (value.empty() || graph::IsDurationValue(value)) return std::nullopt;
   const std::optional<graph::DateValue> parsed = graph::ParseDateValue(value);
   if (!parsed || parsed->first.year < 1) return std::nullopt;
@@ -60,7 +61,7 @@ void DeclareAttribute(const char* id, const char* type, std::string* out) {
 }
 
 // One <attvalue> of a node or an edge; the value goes through SanitizeForXml10.
-void AddValue(const char* id, const std::string& value, std::string* out) {
+void AddValue(const char* id, std::string_view value, std::string* out) {
   *out += "          <attvalue for=\"";
   *out += id;
   *out += "\" value=\"";

@@ -92,18 +92,19 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     }
     std::map<std::string, std::string> fields = read_data(edge, "edge");
     graph::RelationEdge e;
-    e.relation = Get(fields, "relation");
+    TextStore& text = *data.text;
+    e.relation = text.Keep(Get(fields, "relation"));
     if (e.relation.empty()) e.relation = graph::kCoOccurs;
-    e.from = Get(fields, "from");
-    e.to = Get(fields, "to");
-    if (e.from.empty() || !data.index.count(e.from)) e.from = source;
-    if (e.to.empty() || !data.index.count(e.to)) e.to = target;
-    e.date = Get(fields, "date");
+    e.from = text.Keep(Get(fields, "from"));
+    e.to = text.Keep(Get(fields, "to"));
+    if (e.from.empty() || data.index.find(e.from) == data.index.end()) e.from = text.Keep(source);
+    if (e.to.empty() || data.index.find(e.to) == data.index.end()) e.to = text.Keep(target);
+    e.date = text.Keep(Get(fields, "date"));
     const std::string weight = Get(fields, "weight");
     // strtod, not atof: an out-of-range weight is HUGE_VAL, not undefined behaviour.
     e.weight = weight.empty() ? 1.0 : std::strtod(weight.c_str(), nullptr);
     e.sources = ParseInteger<int>(Get(fields, "sources")).value_or(0);
-    e.evidence = ParseEvidence(Get(fields, "evidence"));
+    e.evidence = ParseEvidence(text.Keep(Get(fields, "evidence")));
     boost::add_edge(s->second, t->second, std::move(e), data.graph);
     data.edge_data.push_back(std::move(fields));
   }
@@ -111,6 +112,12 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
 }
 
 }  // namespace
+
+std::string_view TextStore::Keep(std::string_view s) {
+  const auto it = index_.find(s);
+  if (it != index_.end()) return *it;
+  return *index_.insert(strings_.emplace_back(s)).first;
+}
 
 bool GraphmlData::Find(std::string_view id, graph::Vertex* v) const {
   const auto it = index.find(id);
@@ -141,13 +148,13 @@ std::vector<graph::Evidence> ParseEvidence(std::string_view text) {
       std::size_t digits = colon + 1;
       while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits]))) ++digits;
       if (digits == colon + 1 || digits >= item.size() || item[digits] != ':') continue;
-      e.document = std::string(item.substr(0, colon));
+      e.document = item.substr(0, colon);
       e.line = ParseInteger<int>(item.substr(colon + 1, digits - colon - 1)).value_or(0);
-      e.text = std::string(item.substr(std::min(item.size(), digits + 2)));
+      e.text = item.substr(std::min(item.size(), digits + 2));
       parsed = true;
       break;
     }
-    if (!parsed) e.text = std::string(item);
+    if (!parsed) e.text = item;
     out.push_back(std::move(e));
   }
   return out;

@@ -10,7 +10,8 @@
 //     first_date, last_date, wikidata; edge relation (else co_occurs),
 //     weight, from/to (else source/target), date, sources, evidence (parsed
 //     back from "doc:line: sentence || ..."; "(+N more)" is dropped; the
-//     writer shortens sentences, so texts may end in "…").
+//     writer shortens sentences, so texts may end in "…"). The edges'
+//     string views point into GraphmlData::text.
 // EntityNode::documents cannot be rebuilt from a count: it stays empty and
 // node_data["documents"] keeps the count. Vertices and edges are in file
 // order. Fails with "PATH: reason" (offset for XML errors) on unreadable or
@@ -19,11 +20,14 @@
 #ifndef CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 #define CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 
+#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/status.h"
@@ -39,6 +43,18 @@ struct GraphmlKey {
   std::string default_value;
 };
 
+// Append-only strings for the string views of a Graph's edges. A deque
+// never moves its elements, so a view stays valid as long as the store.
+class TextStore {
+ public:
+  // A view of the stored copy of `s` (one copy per distinct string).
+  std::string_view Keep(std::string_view s);
+
+ private:
+  std::deque<std::string> strings_;
+  std::unordered_set<std::string_view> index_;
+};
+
 struct GraphmlData {
   graph::Graph graph;
   std::map<std::string, graph::Vertex, std::less<>> index;    // node id -> vertex
@@ -46,6 +62,10 @@ struct GraphmlData {
   std::vector<std::map<std::string, std::string>> edge_data;  // by edge (file order)
   std::vector<GraphmlKey> keys;                               // file order
   bool directed = false;  // edgedefault="directed"
+  // The text the edges' string views (relation, from, to, date, evidence)
+  // point into (graph/knowledge_graph.h): shared, so that a copy of this
+  // GraphmlData keeps it too.
+  std::shared_ptr<TextStore> text = std::make_shared<TextStore>();
 
   // The vertex of a node id in *v; false when the id is unknown.
   bool Find(std::string_view id, graph::Vertex* v) const;
@@ -60,7 +80,8 @@ Result<GraphmlData> ReadGraphml(const std::string& path);
 // Reads GraphML text; `name` is used in messages.
 Result<GraphmlData> ReadGraphmlText(std::string_view text, const std::string& name);
 
-// Parses an evidence field as GraphmlWriter writes it.
+// Parses an evidence field as GraphmlWriter writes it. The Evidence views
+// point into `text`, which must outlive them.
 std::vector<graph::Evidence> ParseEvidence(std::string_view text);
 
 }  // namespace chronograph::exporters

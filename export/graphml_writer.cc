@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "export/gephi_drawing.h"
@@ -46,7 +47,7 @@ constexpr KeySpec kKeys[] = {
 
 // One <data> line of a node or an edge. Key ids are our own identifiers,
 // written as they are; the value goes through SanitizeForXml10.
-void AddData(const char* key, const std::string& value, std::string* out) {
+void AddData(const char* key, std::string_view value, std::string* out) {
   *out += "      <data key=\"";
   *out += key;
   *out += "\">";
@@ -94,8 +95,8 @@ std::string FormatEvidence(const graph::RelationEdge& edge) {
   for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
     const graph::Evidence& e = edge.evidence[i];
     if (!out.empty()) out += " || ";
-    out += e.document + ":" + std::to_string(e.line) + ": " +
-           Shorten(SanitizeForXml10(e.text), kMaxEvidenceChars);
+    out.append(e.document).append(":").append(std::to_string(e.line)).append(": ");
+    out += Shorten(SanitizeForXml10(e.text), kMaxEvidenceChars);
   }
   const double more = edge.weight - static_cast<double>(ShownEvidence(edge));
   if (more >= 1 && !out.empty()) out += " || (+" + FormatDouble(more) + " more)";
@@ -110,7 +111,7 @@ std::string FormatEvidenceOffsets(const graph::RelationEdge& edge) {
   for (std::size_t i = 0; i < ShownEvidence(edge); ++i) {
     const graph::Evidence& e = edge.evidence[i];
     if (!out.empty()) out += " || ";
-    out += e.document + ":" + std::to_string(e.begin) + "-" + std::to_string(e.end);
+    out.append(e.document).append(":").append(std::to_string(e.begin)).append("-").append(std::to_string(e.end));
     any = any || e.end > e.begin;
   }
   return any ? out : "";

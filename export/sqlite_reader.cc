@@ -20,8 +20,9 @@ class Query {
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
   bool ok() const { return ok_; }
-  void Bind(int at, const std::string& v) {
-    sqlite3_bind_text(s_, at, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  void Bind(int at, std::string_view v) {
+    // An empty view may have no data pointer, which SQLite binds as NULL.
+    sqlite3_bind_text(s_, at, v.data() != nullptr ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
   void Bind(int at, long long v) { sqlite3_bind_int64(s_, at, v); }
   // Back to the first row, for binding new values.
@@ -106,7 +107,7 @@ Result<GraphmlData> SqliteReader::Graph(bool with_edges) const {
   std::unordered_map<std::string_view, graph::Vertex> vertex_of;
   vertex_of.reserve(data.index.size());
   for (const auto& [id, v] : data.index) vertex_of.emplace(id, v);
-  auto find = [&vertex_of](const std::string& id, graph::Vertex* v) {
+  auto find = [&vertex_of](std::string_view id, graph::Vertex* v) {
     const auto it = vertex_of.find(id);
     if (it == vertex_of.end()) return false;
     *v = it->second;
@@ -116,15 +117,16 @@ Result<GraphmlData> SqliteReader::Graph(bool with_edges) const {
   if (!edges.ok()) return failed();
   while (edges.Next()) {
     graph::RelationEdge edge;
-    edge.relation = edges.Text(0);
-    edge.from = edges.Text(1);
-    edge.to = edges.Text(2);
-    edge.date = edges.Text(3);
+    edge.relation = data.text->Keep(edges.Text(0));
+    edge.from = data.text->Keep(edges.Text(1));
+    edge.to = data.text->Keep(edges.Text(2));
+    edge.date = data.text->Keep(edges.Text(3));
     edge.weight = edges.Real(4);
     edge.sources = static_cast<int>(edges.Int(5));
     graph::Vertex a, b;
     if (!find(edge.from, &a) || !find(edge.to, &b)) {
-      return Status::InvalidInput(path_ + ": edge names an unknown entity ('" + edge.from + "', '" + edge.to + "')");
+      return Status::InvalidInput(path_ + ": edge names an unknown entity ('" + std::string(edge.from) + "', '" +
+                                  std::string(edge.to) + "')");
     }
     // As graph.graphml: an undirected edge from the smaller id.
     boost::add_edge(std::min(a, b), std::max(a, b), std::move(edge), data.graph);
@@ -145,9 +147,9 @@ Result<std::vector<graph::Evidence>> SqliteReader::EdgeEvidence(const graph::Rel
   std::vector<graph::Evidence> out;
   while (q.Next()) {
     graph::Evidence ev;
-    ev.document = q.Text(0);
+    ev.document = evidence_text_.emplace_back(q.Text(0));
     ev.line = static_cast<int>(q.Int(1));
-    ev.text = q.Text(2);
+    ev.text = evidence_text_.emplace_back(q.Text(2));
     out.push_back(std::move(ev));
   }
   if (!q.Done()) return Status::InvalidInput(path_ + ": " + sqlite3_errmsg(db_));

@@ -12,6 +12,7 @@
 #ifndef CHRONOGRAPH_EXPORT_SQLITE_READER_H_
 #define CHRONOGRAPH_EXPORT_SQLITE_READER_H_
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ class SqliteReader {
   // evidence (EdgeEvidence fetches it for the edges a caller shows).
   Result<GraphmlData> Graph(bool with_edges) const;
   // The evidence of the edge (from, to, relation), as graph.graphml keeps it.
+  // The Evidence views point into text this reader keeps until it is
+  // destroyed.
   Result<std::vector<graph::Evidence>> EdgeEvidence(const graph::RelationEdge& edge) const;
   // The facts that name entity `id` (as subject, object or dated entity),
   // in facts.json's order.
@@ -51,6 +54,9 @@ class SqliteReader {
   Result<std::vector<graph::Fact>> Facts(const std::string& where, const std::vector<std::string>& values) const;
   sqlite3* db_;
   std::string path_;
+  // EdgeEvidence's documents and sentences (a deque never moves its
+  // elements, so the views it returned stay valid).
+  mutable std::deque<std::string> evidence_text_;
 };
 
 }  // namespace chronograph::exporters

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -111,8 +113,10 @@ class Inserter {
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) Fail();
     statement_.reset(s);
   }
-  Inserter& Text(const std::string& v) {
-    if (statement_) sqlite3_bind_text(statement_.get(), ++at_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  Inserter& Text(std::string_view v) {
+    // An empty view may have no data pointer, which SQLite binds as NULL.
+    const char* data = v.data() != nullptr ? v.data() : "";
+    if (statement_) sqlite3_bind_text(statement_.get(), ++at_, data, static_cast<int>(v.size()), SQLITE_STATIC);
     return *this;
   }
   Inserter& Int(long long v) {
@@ -167,7 +171,7 @@ std::optional<long long> SentenceAt(const extract::ExtractionResult& r, long lon
 // relation); an evidence not found keeps its own text.
 class SentenceIndex {
  public:
-  void Add(const std::string& document, int line, const std::string& text, long long id) {
+  void Add(std::string_view document, int line, std::string_view text, long long id) {
     const XXH128_hash_t key = Key(document, line, text);
     entries_.push_back({key.high64, key.low64, id});
   }
@@ -177,7 +181,7 @@ class SentenceIndex {
       return std::tie(a.high, a.low, a.id) < std::tie(b.high, b.low, b.id);
     });
   }
-  std::optional<long long> Find(const std::string& document, int line, const std::string& text) {
+  std::optional<long long> Find(std::string_view document, int line, std::string_view text) {
     const XXH128_hash_t key = Key(document, line, text);
     const auto it = std::lower_bound(entries_.begin(), entries_.end(), key, [](const Entry& e, const XXH128_hash_t& k) {
       return std::tie(e.high, e.low) < std::tie(k.high64, k.low64);
@@ -191,7 +195,7 @@ class SentenceIndex {
     std::uint64_t high, low;
     long long id;
   };
-  XXH128_hash_t Key(const std::string& document, int line, const std::string& text) {
+  XXH128_hash_t Key(std::string_view document, int line, std::string_view text) {
     buffer_.clear();
     const std::uint64_t size = document.size();
     const std::int64_t line64 = line;
@@ -235,9 +239,9 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
     for (const std::string& a : n.aliases) alias.Text(ids[v]).Text(a).Run();
   }
   // The entity a record's id now names (Finalize may have merged it).
-  auto resolve = [&graph, &ids](const std::string& id) -> const std::string& {
+  auto resolve = [&graph, &ids](std::string_view id) -> std::string_view {
     const std::optional<graph::Vertex> v = graph.ResolveVertex(id);
-    return v ? ids[*v] : id;
+    return v ? std::string_view(ids[*v]) : id;
   };
   Inserter document(db, "INSERT INTO documents VALUES(?,?,?,?)", &error);
   Inserter sentence(db, "INSERT INTO sentences VALUES(?,?,?,?,?,?)", &error);
@@ -291,7 +295,7 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
           .Text(e.mod).Text(e.date_text).Int(e.source.line).Int(static_cast<long long>(e.source.begin))
           .Int(static_cast<long long>(e.source.end)).Run();
       std::vector<std::string> ids;
-      for (const std::string& id : e.entity_ids) ids.push_back(resolve(id));
+      for (const std::string& id : e.entity_ids) ids.emplace_back(resolve(id));
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       for (const std::string& id : ids) event_entity.Int(event_id).Text(id).Run();
@@ -308,7 +312,7 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
   // Evidence rows name their sentence (sentence_id) when it is stored;
   // document, line and text are kept only otherwise.
   sentence_index.Seal();
-  auto evidence_row = [&](Inserter& insert, const std::string& document, int line, const std::string& text) {
+  auto evidence_row = [&](Inserter& insert, std::string_view document, int line, std::string_view text) {
     const std::optional<long long> sentence = sentence_index.Find(document, line, text);
     if (sentence) {
       insert.Int(*sentence).Null().Null().Null();

@@ -56,7 +56,7 @@ std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
     f.from_label = kg.LabelOf(e.from);
     f.to_label = kg.LabelOf(e.to);
     f.date = e.date;
-    for (const Evidence& ev : e.evidence) f.statements.push_back({ev.document, ev.line, ev.text, ev.date, ""});
+    for (const Evidence& ev : e.evidence) f.statements.push_back({std::string(ev.document), ev.line, std::string(ev.text), std::string(ev.date), ""});
     std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
     f.sources = CountDocuments(f.statements);
     f.edge = i;

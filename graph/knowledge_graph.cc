@@ -188,6 +188,10 @@ void KnowledgeGraph::AddEdge(std::uint32_t a, std::uint32_t b, std::uint32_t rel
 }
 
 void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
+  if (edge_index_.empty() && !pending_edges_.empty()) {  // released by Finalize
+    edge_index_.reserve(pending_edges_.size());
+    for (std::uint32_t e = 0; e < pending_edges_.size(); ++e) edge_index_.emplace(pending_edges_[e].key, e);
+  }
   const std::uint32_t result_document = strings_.Intern(result.document);
   auto document_of = [&](const extract::SourceRef& source) {
     return source.document.empty() ? result_document : strings_.Intern(source.document);
@@ -327,8 +331,11 @@ void KnowledgeGraph::PrepareConcurrentReads() const {
 
 void KnowledgeGraph::Finalize() {
   graph_ = Graph();
-  edges_.clear();
+  std::vector<Edge>().swap(edges_);
   index_.clear();
+  // Not needed to build the graph: freed now (buckets too), so that it and
+  // the graph are not in memory at once (Add rebuilds it).
+  decltype(edge_index_)().swap(edge_index_);
 
   // Byte order of the interned strings: every output order below that
   // std::map<std::string> iteration used to give is rebuilt from these.
@@ -469,6 +476,18 @@ void KnowledgeGraph::Finalize() {
     return key_less(pending_edges_[x.edge].key, pending_edges_[y.edge].key);
   });
 
+  edges_.reserve(items.size());  // at most one edge per item
+  // Each vertex's incidence list is a vector that would grow by doubling
+  // (up to twice the room it needs): sized once from its degree instead.
+  {
+    std::vector<std::uint32_t> degree(boost::num_vertices(graph_), 0);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (k > 0 && items[k].key == items[k - 1].key) continue;  // one edge per key
+      ++degree[vertex_of[items[k].key.a]];
+      ++degree[vertex_of[items[k].key.b]];
+    }
+    for (Vertex v = 0; v < degree.size(); ++v) graph_.out_edge_list(v).reserve(degree[v]);
+  }
   std::vector<std::uint32_t> dates, documents;
   std::vector<PendingEvidence> evidence;
   for (std::size_t first = 0; first < items.size();) {
@@ -480,6 +499,7 @@ void KnowledgeGraph::Finalize() {
     edge.relation = strings_[key.relation];
     edge.from = entity_ids_[key.from];
     edge.to = entity_ids_[items[first].to];
+    edge.date = strings_[empty_string_];  // a view of "" with a data pointer, as a std::string had
     dates.clear();
     documents.clear();
     evidence.clear();
@@ -534,9 +554,9 @@ const EntityNode* KnowledgeGraph::FindEntity(std::string_view id) const {
   return it == index_.end() ? nullptr : &graph_[it->second];
 }
 
-const std::string& KnowledgeGraph::LabelOf(const std::string& id) const {
+std::string_view KnowledgeGraph::LabelOf(std::string_view id) const {
   const EntityNode* node = FindEntity(id);
-  return node != nullptr ? node->label : id;
+  return node != nullptr ? std::string_view(node->label) : id;
 }
 
 }  // namespace chronograph::graph

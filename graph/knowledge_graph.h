@@ -5,8 +5,9 @@
 // document order -- the same bytes for the same corpus whatever the Add
 // order. Memory: entities and edges (aggregates) stay in RAM, keyed by
 // interned ids (each entity id, relation, document path, date and kept
-// sentence is stored once); dates and
-// events, which grow with the corpus, go to temporary files (record_file.h)
+// sentence is stored once, and the finalized edges and evidences view
+// those strings rather than copy them); dates and events, which grow with
+// the corpus, go to temporary files (record_file.h)
 // and are sorted at Finalize by an external merge sort, so RAM holds 8 bytes
 // per date or event plus 4 per (event, entity) pair. Not thread-safe while
 // adding; a finalized graph that is no longer modified may be read from many
@@ -53,12 +54,19 @@ inline constexpr std::size_t kCoOccurrenceWindow = 10;
 // fact can be shown (graph/facts.h).
 inline constexpr std::size_t kMaxEvidencePerEdge = 3;
 
-// Where an edge was read.
+// Where an edge was read. The strings are views, not copies: a corpus has
+// far more evidences than distinct sentences, documents and dates. In a
+// KnowledgeGraph's edges they (and RelationEdge's strings) point into the
+// graph's string pools, which only grow, so they stay valid as long as the
+// KnowledgeGraph (across later Add and Finalize calls, and moves of it).
+// Readers that build a Graph from a file keep the text they point into
+// alongside it (export/graphml_reader.h, export/sqlite_reader.h). Copy into
+// std::string to keep one longer.
 struct Evidence {
-  std::string document;
+  std::string_view document;
   int line = 0;
-  std::string text;  // the sentence; "" when the extract stage gave none
-  std::string date;  // typed relations: the date this statement gave, or ""
+  std::string_view text;  // the sentence; "" when the extract stage gave none
+  std::string_view date;  // typed relations: the date this statement gave, or ""
   // Typed relations: the byte span [begin, end) of the evidence in the
   // original document (extract::SourceRef); 0, 0 when not known. Not part of
   // the ordering: the same sentence on the same line is one evidence.
@@ -87,12 +95,15 @@ struct EntityNode {
 };
 
 // Edge bundle. Boost's source/target of an undirected edge are the vertices
-// in id order; the direction of a typed relation is in from/to.
+// in id order; the direction of a typed relation is in from/to. The strings
+// are views, as Evidence's are (a graph has hundreds of thousands of edges
+// over a few thousand ids, relations and dates): whoever builds the Graph
+// keeps the text they point into for as long as the Graph.
 struct RelationEdge {
-  std::string relation;  // kCoOccurs or extract::Relation::type
-  std::string from;      // entity id; for co_occurs the smaller id
-  std::string to;        // entity id; for co_occurs the larger id
-  std::string date;      // typed relations: earliest stated date, or ""
+  std::string_view relation;  // kCoOccurs or extract::Relation::type
+  std::string_view from;      // entity id; for co_occurs the smaller id
+  std::string_view to;        // entity id; for co_occurs the larger id
+  std::string_view date;      // typed relations: earliest stated date, or ""
   // co_occurs: number of sentences naming both entities; typed: number of
   // times the relation was stated.
   double weight = 0;
@@ -160,8 +171,9 @@ class KnowledgeGraph {
   std::optional<Vertex> ResolveVertex(std::string_view id) const;
   // The node of an entity id, or nullptr.
   const EntityNode* FindEntity(std::string_view id) const;
-  // The label of an entity id; the id itself when unknown.
-  const std::string& LabelOf(const std::string& id) const;
+  // The label of an entity id; the id itself (the view passed in) when
+  // unknown.
+  std::string_view LabelOf(std::string_view id) const;
 
   // Edges in Finalize order (edge i is GraphML "e<i>").
   const std::vector<Edge>& edges() const { return edges_; }
@@ -171,7 +183,9 @@ class KnowledgeGraph {
   // dense uint32 id (first-seen order). Pending entities, edges and
   // evidences hold ids, not copies; Finalize restores the byte order of the
   // strings (Ranks) wherever an output order depends on it. Elements live in
-  // a deque, so the string_view keys stay valid as the pool grows or moves.
+  // a deque and are never removed or changed, so the string_view keys and
+  // the finalized edges' and evidences' views stay valid as the pool grows
+  // or moves.
   class StringPool {
    public:
     std::uint32_t Intern(std::string_view s);
@@ -267,8 +281,11 @@ class KnowledgeGraph {
   std::uint32_t empty_string_ = 0;  // strings_ id of ""
   std::uint32_t co_occurs_ = 0;     // strings_ id of kCoOccurs
   std::vector<PendingEntity> pending_entities_;
-  std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> edge_index_;  // -> pending_edges_
-  std::vector<PendingEdge> pending_edges_;
+  // -> pending_edges_. Finalize releases it while it builds the graph (it is
+  // needed only to add); the next Add rebuilds it from the pending keys.
+  std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> edge_index_;
+  // A deque: it grows without a doubled copy or spare capacity.
+  std::deque<PendingEdge> pending_edges_;
   RecordFile<extract::DateMention> pending_dates_;
   RecordFile<extract::Event> pending_events_;
 

@@ -220,6 +220,29 @@ TEST(KnowledgeGraphTest, FinalizeIsIdempotentAndAddAfterFinalizeWorks) {
   EXPECT_EQ(Dump(kg), Dump(Build(docs)));
 }
 
+TEST(KnowledgeGraphTest, AddAfterFinalizeFindsTheSameEdges) {
+  // Finalize releases the edge index; the next Add rebuilds it, so a
+  // document added again adds to the edges it made, not to new ones.
+  const std::vector<extract::ExtractionResult> docs = SampleCorpus();
+  KnowledgeGraph once;
+  once.Add(docs[0]);
+  once.Finalize();
+  KnowledgeGraph twice;
+  twice.Add(docs[0]);
+  twice.Finalize();
+  twice.Add(docs[0]);
+  twice.Finalize();
+  ASSERT_GT(once.edge_count(), 0u);
+  ASSERT_EQ(twice.edge_count(), once.edge_count());
+  for (std::size_t i = 0; i < once.edges().size(); ++i) {
+    const RelationEdge& a = once.graph()[once.edges()[i]];
+    const RelationEdge& b = twice.graph()[twice.edges()[i]];
+    EXPECT_EQ(b.relation, a.relation) << i;
+    EXPECT_EQ(b.weight, 2 * a.weight) << i;
+    EXPECT_EQ(b.evidence.size(), a.evidence.size()) << i;  // the same sentences
+  }
+}
+
 TEST(KnowledgeGraphTest, ConflictingCanonicalNamesResolveDeterministically) {
   struct Case {
     const char* name;

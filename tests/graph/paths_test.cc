@@ -1,5 +1,6 @@
 #include "graph/paths.h"
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -24,19 +25,21 @@ class PathsTest : public ::testing::Test {
     return boost::add_vertex(std::move(n), g_);
   }
   void Link(Vertex a, Vertex b, const std::string& relation) {
+    // The edge's strings are views: keep what they point into.
     RelationEdge e;
-    e.relation = relation;
-    e.from = g_[a].id;
-    e.to = g_[b].id;
+    e.relation = text_.emplace_back(relation);
+    e.from = text_.emplace_back(g_[a].id);
+    e.to = text_.emplace_back(g_[b].id);
     e.weight = 1;
     boost::add_edge(a, b, e, g_);
   }
   static std::string Describe(const Graph& g, const FoundPath& p) {
     std::string out = g[p.links.front().from].id;
-    for (const PathLink& l : p.links) out += " " + g[l.edges.front()].relation + " " + g[l.to].id;
+    for (const PathLink& l : p.links) out.append(" ").append(g[l.edges.front()].relation).append(" ").append(g[l.to].id);
     return out;
   }
   Graph g_;
+  std::deque<std::string> text_;  // what the edges' views point into
 };
 
 TEST_F(PathsTest, TypedChainBeatsCoOccurrence) {
