@@ -442,15 +442,25 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
   }
 
   // 3. Suppressed spans drop the gazetteer hits they overlap (pattern
-  // matches were dropped by ResolveOverlaps already).
+  // matches were dropped by ResolveOverlaps already). The spans are merged
+  // into disjoint ones so that each candidate is one lookup: a transcript
+  // full of "10:30" timestamps costs (candidates + spans) log spans.
   std::vector<Span> suppressed;
   for (const Candidate& c : candidates) {
     if (c.suppress) suppressed.push_back(c.found.span);
   }
+  std::sort(suppressed.begin(), suppressed.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  DisjointSpans suppressed_merged;
+  for (std::size_t i = 0; i < suppressed.size();) {
+    Span merged = suppressed[i];
+    for (++i; i < suppressed.size() && suppressed[i].begin < merged.end; ++i) {
+      merged.end = std::max(merged.end, suppressed[i].end);
+    }
+    suppressed_merged.Insert(merged);
+  }
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                   [&](const Candidate& c) {
-                                    return c.suppress || std::any_of(suppressed.begin(), suppressed.end(),
-                                                                     [&](const Span& s) { return s.Overlaps(c.found.span); });
+                                    return c.suppress || suppressed_merged.Overlaps(c.found.span);
                                   }),
                    candidates.end());
 
