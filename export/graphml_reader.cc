@@ -92,7 +92,7 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
     }
     std::map<std::string, std::string> fields = read_data(edge, "edge");
     graph::RelationEdge e;
-    TextStore& text = *data.text;
+    graph::StringPool& text = *data.text;
     e.relation = text.Keep(Get(fields, "relation"));
     if (e.relation.empty()) e.relation = graph::kCoOccurs;
     e.from = text.Keep(Get(fields, "from"));
@@ -112,12 +112,6 @@ Result<GraphmlData> Read(const pugi::xml_document& doc, const std::string& name)
 }
 
 }  // namespace
-
-std::string_view TextStore::Keep(std::string_view s) {
-  const auto it = index_.find(s);
-  if (it != index_.end()) return *it;
-  return *index_.insert(strings_.emplace_back(s)).first;
-}
 
 bool GraphmlData::Find(std::string_view id, graph::Vertex* v) const {
   const auto it = index.find(id);

@@ -20,14 +20,12 @@
 #ifndef CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 #define CHRONOGRAPH_EXPORT_GRAPHML_READER_H_
 
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "extract/status.h"
@@ -43,18 +41,6 @@ struct GraphmlKey {
   std::string default_value;
 };
 
-// Append-only strings for the string views of a Graph's edges. A deque
-// never moves its elements, so a view stays valid as long as the store.
-class TextStore {
- public:
-  // A view of the stored copy of `s` (one copy per distinct string).
-  std::string_view Keep(std::string_view s);
-
- private:
-  std::deque<std::string> strings_;
-  std::unordered_set<std::string_view> index_;
-};
-
 struct GraphmlData {
   graph::Graph graph;
   std::map<std::string, graph::Vertex, std::less<>> index;    // node id -> vertex
@@ -65,7 +51,7 @@ struct GraphmlData {
   // The text the edges' string views (relation, from, to, date, evidence)
   // point into (graph/knowledge_graph.h): shared, so that a copy of this
   // GraphmlData keeps it too.
-  std::shared_ptr<TextStore> text = std::make_shared<TextStore>();
+  std::shared_ptr<graph::StringPool> text = std::make_shared<graph::StringPool>();
 
   // The vertex of a node id in *v; false when the id is unknown.
   bool Find(std::string_view id, graph::Vertex* v) const;

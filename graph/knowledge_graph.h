@@ -31,6 +31,7 @@
 
 #include "extract/extraction.h"
 #include "graph/record_file.h"
+#include "graph/string_pool.h"
 
 namespace chronograph::graph {
 
@@ -179,30 +180,10 @@ class KnowledgeGraph {
   const std::vector<Edge>& edges() const { return edges_; }
 
  private:
-  // Interned strings: each distinct string is stored once and named by a
-  // dense uint32 id (first-seen order). Pending entities, edges and
-  // evidences hold ids, not copies; Finalize restores the byte order of the
-  // strings (Ranks) wherever an output order depends on it. Elements live in
-  // a deque and are never removed or changed, so the string_view keys and
-  // the finalized edges' and evidences' views stay valid as the pool grows
-  // or moves.
-  class StringPool {
-   public:
-    std::uint32_t Intern(std::string_view s);
-    // The id of `s`, or nullopt when it was never interned.
-    std::optional<std::uint32_t> Find(std::string_view s) const {
-      const auto it = ids_.find(s);
-      return it == ids_.end() ? std::nullopt : std::optional<std::uint32_t>(it->second);
-    }
-    const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
-    std::size_t size() const { return strings_.size(); }
-    // rank[id] orders ids as their strings order in bytes.
-    std::vector<std::uint32_t> Ranks() const;
-
-   private:
-    std::deque<std::string> strings_;
-    std::unordered_map<std::string_view, std::uint32_t> ids_;
-  };
+  // Pending entities, edges and evidences hold StringPool ids
+  // (graph/string_pool.h), not copies; Finalize restores the byte order of
+  // the strings (Ranks) wherever an output order depends on it, and the
+  // finalized edges and evidences view the pooled strings.
 
   // Sorted ids (documents), a cheap set for the few each entity or edge has.
   using IdSet = std::vector<std::uint32_t>;
