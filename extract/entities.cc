@@ -441,35 +441,15 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     std::move(part.begin(), part.end(), std::back_inserter(candidates));
   }
 
-  // 3. Suppressed spans drop the gazetteer hits they overlap (pattern
-  // matches were dropped by ResolveOverlaps already), unless the hit holds
-  // the whole span: "三星杯" drops 三星, "机器人世界杯" (RoboCup) stays. The
-  // spans are merged into disjoint sorted ones, so each candidate is a
-  // binary search: a transcript full of "10:30" timestamps costs
-  // (candidates + spans) log spans.
-  std::vector<Span> suppressed;
+  // 3. Suppressed spans drop the gazetteer hits they cut (pattern matches
+  // were dropped by ResolveOverlaps already): "三星杯" drops 三星.
+  std::vector<Span> spans;
   for (const Candidate& c : candidates) {
-    if (c.suppress) suppressed.push_back(c.found.span);
+    if (c.suppress) spans.push_back(c.found.span);
   }
-  std::sort(suppressed.begin(), suppressed.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  std::vector<Span> merged;  // disjoint, sorted: ends grow with begins
-  for (const Span& span : suppressed) {
-    if (!merged.empty() && span.begin < merged.back().end) {
-      merged.back().end = std::max(merged.back().end, span.end);
-    } else {
-      merged.push_back(span);
-    }
-  }
-  auto suppressed_by = [&](const Span& c) {
-    auto it = std::upper_bound(merged.begin(), merged.end(), c.begin,
-                               [](std::size_t b, const Span& m) { return b < m.end; });
-    for (; it != merged.end() && it->begin < c.end; ++it) {
-      if (it->begin < c.begin || it->end > c.end) return true;  // overlaps without holding it
-    }
-    return false;
-  };
+  const SuppressedSpans suppressed(std::move(spans));
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                  [&](const Candidate& c) { return c.suppress || suppressed_by(c.found.span); }),
+                                  [&](const Candidate& c) { return c.suppress || suppressed.Cuts(c.found.span); }),
                    candidates.end());
 
   // 4. Weak aliases need the entity itself or a context entity named by a

@@ -303,10 +303,9 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     // A personal date (a birth or death) goes to its person only: the PERSON
     // nearest before it, else the first after it. Others fall back to the
     // first date of the sentence that is not personal, or stay undated.
-    auto is_personal = [&](std::size_t d) { return d < context.personal.size() && context.personal[d]; };
     std::optional<std::size_t> plain;
     for (std::size_t d : explicit_dates) {
-      if (!is_personal(d)) {
+      if (!context.IsPersonal(d)) {
         plain = d;
         break;
       }
@@ -332,7 +331,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
       const auto after = std::upper_bound(starts.begin(), starts.end(), e->span.begin,
                                           [](std::size_t begin, const auto& start) { return begin < start.first; });
       if (after != starts.begin()) chosen = explicit_dates[std::prev(after)->second];
-      if (is_personal(chosen)) {
+      if (context.IsPersonal(chosen)) {
         auto it = owners.find(chosen);
         if (it == owners.end()) it = owners.emplace(chosen, owner_of(chosen)).first;
         if (it->second == nullptr || it->second->canonical != e->canonical) {
@@ -354,7 +353,7 @@ std::vector<FoundEvent> BuildEvents(std::string_view text, const std::vector<Sen
     // (background) dates its own sentence only.
     for (auto it = explicit_dates.rbegin(); it != explicit_dates.rend(); ++it) {
       if ((*dates)[*it].date.kind == "relative") continue;
-      if (*it < context.background.size() && context.background[*it]) continue;
+      if (context.IsBackground(*it)) continue;
       paragraph_date = *it;
       if (speaker) turn_date = *it;
       break;

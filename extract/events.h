@@ -80,6 +80,9 @@ struct DateContext {
   // moment the paragraph or turn goes on in, so it is not carried to later
   // sentences; may be empty (none).
   std::vector<bool> background;
+
+  bool IsPersonal(std::size_t date) const { return date < personal.size() && personal[date]; }
+  bool IsBackground(std::size_t date) const { return date < background.size() && background[date]; }
 };
 
 // How many paragraphs back the year of a year-less date may come from: a

@@ -245,12 +245,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   // A birth or death date (personal) belongs to its person, never to a
   // relation: "Elon Musk, born 28 June 1971, co-founder of OpenAI" does not
   // date the founding.
-  auto is_personal = [&](std::size_t d) { return d < date_context.personal.size() && date_context.personal[d]; };
   std::vector<std::string> sentence_dates(sentences.size());
   std::vector<std::vector<std::size_t>> events_of(sentences.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto s = static_cast<std::size_t>(events[i].sentence);
-    if (sentence_dates[s].empty() && !is_personal(events[i].date_index)) {
+    if (sentence_dates[s].empty() && !date_context.IsPersonal(events[i].date_index)) {
       sentence_dates[s] = dates[events[i].date_index].date.value;
     }
     events_of[s].push_back(i);
@@ -259,7 +258,7 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   for (std::size_t d = 0; d < dates.size(); ++d) {
     const FoundDate& date = dates[d].date;
     if (date.value.empty() || date.kind == "duration" || date.kind == "anaphoric" || date.approximate) continue;
-    if (is_personal(d)) continue;
+    if (date_context.IsPersonal(d)) continue;
     written_dates[static_cast<std::size_t>(dates[d].sentence)].push_back(d);
   }
   auto relation_date = [&](const FoundRelation& r) -> std::string {

@@ -18,6 +18,26 @@ bool DisjointSpans::Overlaps(const Span& s) const {
 
 void DisjointSpans::Insert(const Span& s) { spans_.emplace(s.begin, s.end); }
 
+SuppressedSpans::SuppressedSpans(std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  for (const Span& span : spans) {
+    if (!merged_.empty() && span.begin < merged_.back().end) {
+      merged_.back().end = std::max(merged_.back().end, span.end);
+    } else {
+      merged_.push_back(span);
+    }
+  }
+}
+
+bool SuppressedSpans::Cuts(const Span& s) const {
+  auto it = std::upper_bound(merged_.begin(), merged_.end(), s.begin,
+                             [](std::size_t b, const Span& m) { return b < m.end; });
+  for (; it != merged_.end() && it->begin < s.end; ++it) {
+    if (it->begin < s.begin || it->end > s.end) return true;  // overlaps without holding it
+  }
+  return false;
+}
+
 namespace {
 
 // Appends the matches of rules[r] in range to out.
@@ -155,16 +175,14 @@ std::vector<PatternMatch> PatternIndex::Run(std::string_view text, Span range) c
 }
 
 std::vector<PatternMatch> ResolveOverlaps(std::vector<PatternMatch> matches) {
-  std::vector<Span> suppressed;
+  std::vector<Span> spans;
   for (const PatternMatch& m : matches) {
-    if (m.rule->suppress) suppressed.push_back(m.span);
+    if (m.rule->suppress) spans.push_back(m.span);
   }
+  const SuppressedSpans suppressed(std::move(spans));
   std::vector<PatternMatch> candidates;
   for (PatternMatch& m : matches) {
-    if (m.rule->suppress) continue;
-    const bool hit =
-        std::any_of(suppressed.begin(), suppressed.end(), [&](const Span& s) { return s.Overlaps(m.span); });
-    if (!hit) candidates.push_back(std::move(m));
+    if (!m.rule->suppress && !suppressed.Cuts(m.span)) candidates.push_back(std::move(m));
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const PatternMatch& a, const PatternMatch& b) {
     if (a.span.size() != b.span.size()) return a.span.size() > b.span.size();
