@@ -182,5 +182,19 @@ TEST(PatternIndexTest, SameMatchesOverTheSampleCorpus) {
   EXPECT_LT(rules->date_index().always_run_count() * 4, rules->date_rules().size());
 }
 
+// A suppressed span removes what cuts into it, not what holds it whole;
+// overlapping spans merge into one.
+TEST(MatcherTest, SuppressedSpansCut) {
+  const SuppressedSpans suppressed({{10, 14}, {12, 16}, {30, 32}});
+  EXPECT_TRUE(suppressed.Cuts({8, 12}));    // into the front of the merged [10, 16)
+  EXPECT_TRUE(suppressed.Cuts({11, 13}));   // inside it
+  EXPECT_TRUE(suppressed.Cuts({10, 14}));   // one of the two merged spans only
+  EXPECT_FALSE(suppressed.Cuts({10, 16}));  // the whole merged span
+  EXPECT_FALSE(suppressed.Cuts({5, 40}));   // both spans whole
+  EXPECT_FALSE(suppressed.Cuts({16, 30}));  // between them, touching both
+  EXPECT_TRUE(suppressed.Cuts({31, 35}));
+  EXPECT_FALSE(SuppressedSpans({}).Cuts({0, 5}));
+}
+
 }  // namespace
 }  // namespace chronograph::extract
