@@ -9,15 +9,18 @@ namespace chronograph::exporters {
 
 void ExtractionSpill::Add(const extract::ExtractionResult& result) {
   if (!file_) file_ = std::make_unique<graph::TempFile>(dir_);
-  const std::string record = DumpExtractionLine(result);
+  std::string record;
+  graph::RecordCodec<extract::ExtractionResult>::Encode(result, &record);
   const std::uint64_t offset = file_->Append(record);
   entries_.push_back(Entry{result.document, result.content_hash, offset, record.size()});
 }
 
 Result<extract::ExtractionResult> ExtractionSpill::Get(std::size_t i) const {
-  std::string text;
-  file_->Read(entries_[i].offset, entries_[i].length, &text);
-  return ParseExtractionRecord(text);
+  std::string bytes;
+  file_->Read(entries_[i].offset, entries_[i].length, &bytes);
+  extract::ExtractionResult result;
+  graph::RecordCodec<extract::ExtractionResult>::Decode(bytes, &result);
+  return result;
 }
 
 std::vector<std::size_t> ExtractionSpill::Order() const {
@@ -52,10 +55,10 @@ Status ExtractionSpill::WriteExtractionJson(std::ostream& out) const {
   writer.Value(rules_);
   writer.Key("documents");
   writer.BeginArray();
-  std::string text;
   for (std::size_t i : order) {
-    file_->Read(entries_[i].offset, entries_[i].length, &text);
-    writer.ValueText(text);
+    Result<extract::ExtractionResult> record = Get(i);
+    if (!record.ok()) return record.status();
+    writer.ValueText(DumpExtractionLine(record.value()));
   }
   writer.End();
   writer.End();

@@ -1,11 +1,11 @@
 // ExtractionSpill: every document's ExtractionResult, kept on disk as it
 // arrives so that a run holds no whole-corpus list of results. Add()
-// appends the document's extraction.json record (DumpExtractionLine) to
-// an unlinked temporary file (graph::TempFile: it vanishes when the spill
+// appends the document's binary record (graph::RecordCodec, no JSON to
+// parse when the writers read it back) to an unlinked temporary file (graph::TempFile: it vanishes when the spill
 // is destroyed or the process ends, also on failure) and keeps only the
 // document name and the record's place in RAM. WriteExtractionJson then
-// streams the records back in document order: the same bytes as
-// exporters::WriteExtractionJson of the same results. Not thread-safe while
+// streams the records back in document order, each turned into its JSON
+// line: the same bytes as exporters::WriteExtractionJson of the same results. Not thread-safe while
 // adding; I/O failures throw std::runtime_error (graph/record_file.h).
 #ifndef CHRONOGRAPH_EXPORT_EXTRACTION_SPILL_H_
 #define CHRONOGRAPH_EXPORT_EXTRACTION_SPILL_H_
@@ -41,7 +41,7 @@ class ExtractionSpill {
   // does not depend on input order), equal keys in Add order.
   Status WriteExtractionJson(std::ostream& out) const;
 
-  // Record i, in Add order, read back. InvalidInput if it does not parse.
+  // Record i, in Add order, read back.
   Result<extract::ExtractionResult> Get(std::size_t i) const;
   // Writes out buffered records so that several threads may read at once
   // (WriteExtractionJson, ForEachInOrder, Get). Call when adding is over.

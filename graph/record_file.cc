@@ -67,6 +67,21 @@ void PutSource(const extract::SourceRef& s, std::string* out) {
   PutVarint(s.begin, out);
   PutVarint(s.end, out);
 }
+// A source whose document is known from context (the record's own).
+void PutPlace(const extract::SourceRef& s, std::string* out) {
+  PutInt(s.line, out);
+  PutVarint(s.begin, out);
+  PutVarint(s.end, out);
+}
+extract::SourceRef GetPlace(Decoder* d, const std::string& document) {
+  extract::SourceRef s;
+  s.document = document;
+  s.line = d->Int();
+  s.begin = static_cast<std::size_t>(d->Varint());
+  s.end = static_cast<std::size_t>(d->Varint());
+  return s;
+}
+
 extract::SourceRef GetSource(Decoder* d) {
   extract::SourceRef s;
   s.document = d->String();
@@ -221,6 +236,130 @@ void RecordCodec<extract::DateMention>::Decode(std::string_view bytes, extract::
   m->source = GetSource(&d);
   m->rule_id = d.String();
   m->anchor = d.String();
+}
+
+void RecordCodec<extract::ExtractionResult>::Encode(const extract::ExtractionResult& r, std::string* out) {
+  PutString(r.document, out);
+  PutString(r.content_hash, out);
+  PutString(r.reference_date, out);
+  PutString(r.reference_date_origin, out);
+  PutVarint(r.sentences.size(), out);
+  for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+    PutPlace(r.sentences[i], out);
+    PutString(i < r.sentence_texts.size() ? std::string_view(r.sentence_texts[i]) : std::string_view(), out);
+  }
+  PutVarint(r.mentions.size(), out);
+  for (const extract::Mention& m : r.mentions) {
+    PutString(m.entity_id, out);
+    PutString(m.canonical, out);
+    PutString(m.type, out);
+    PutString(m.surface, out);
+    PutInt(m.sentence, out);
+    PutPlace(m.source, out);
+    PutString(m.rule_id, out);
+    PutString(m.wikidata, out);
+  }
+  PutVarint(r.dates.size(), out);
+  for (const extract::DateMention& m : r.dates) {
+    PutString(m.text, out);
+    PutString(m.value, out);
+    PutString(m.mod, out);
+    PutString(m.kind, out);
+    PutInt(m.sentence, out);
+    PutPlace(m.source, out);
+    PutString(m.rule_id, out);
+    PutString(m.anchor, out);
+  }
+  PutVarint(r.events.size(), out);
+  for (const extract::Event& e : r.events) {
+    PutString(e.date, out);
+    PutString(e.mod, out);
+    PutString(e.date_text, out);
+    PutVarint(e.entity_ids.size(), out);
+    for (const std::string& id : e.entity_ids) PutString(id, out);
+    PutString(e.text, out);
+    PutPlace(e.source, out);
+    PutVarint(e.relations.size(), out);
+    for (const extract::Event::StatedRelation& s : e.relations) {
+      PutString(s.type, out);
+      PutString(s.from_id, out);
+      PutString(s.to_id, out);
+    }
+  }
+  PutVarint(r.relations.size(), out);
+  for (const extract::Relation& rel : r.relations) {
+    PutString(rel.type, out);
+    PutString(rel.from_id, out);
+    PutString(rel.to_id, out);
+    PutString(rel.date, out);
+    PutString(rel.evidence, out);
+    PutPlace(rel.source, out);
+    PutString(rel.rule_id, out);
+  }
+}
+
+void RecordCodec<extract::ExtractionResult>::Decode(std::string_view bytes, extract::ExtractionResult* r) {
+  Decoder d(bytes);
+  r->document = d.String();
+  r->content_hash = d.String();
+  r->reference_date = d.String();
+  r->reference_date_origin = d.String();
+  const std::string& document = r->document;
+  const auto count = [&d] { return static_cast<std::size_t>(d.Varint()); };
+  r->sentences.resize(count());
+  r->sentence_texts.resize(r->sentences.size());
+  for (std::size_t i = 0; i < r->sentences.size(); ++i) {
+    r->sentences[i] = GetPlace(&d, document);
+    r->sentence_texts[i] = d.String();
+  }
+  r->mentions.resize(count());
+  for (extract::Mention& m : r->mentions) {
+    m.entity_id = d.String();
+    m.canonical = d.String();
+    m.type = d.String();
+    m.surface = d.String();
+    m.sentence = d.Int();
+    m.source = GetPlace(&d, document);
+    m.rule_id = d.String();
+    m.wikidata = d.String();
+  }
+  r->dates.resize(count());
+  for (extract::DateMention& m : r->dates) {
+    m.text = d.String();
+    m.value = d.String();
+    m.mod = d.String();
+    m.kind = d.String();
+    m.sentence = d.Int();
+    m.source = GetPlace(&d, document);
+    m.rule_id = d.String();
+    m.anchor = d.String();
+  }
+  r->events.resize(count());
+  for (extract::Event& e : r->events) {
+    e.date = d.String();
+    e.mod = d.String();
+    e.date_text = d.String();
+    e.entity_ids.resize(count());
+    for (std::string& id : e.entity_ids) id = d.String();
+    e.text = d.String();
+    e.source = GetPlace(&d, document);
+    e.relations.resize(count());
+    for (extract::Event::StatedRelation& s : e.relations) {
+      s.type = d.String();
+      s.from_id = d.String();
+      s.to_id = d.String();
+    }
+  }
+  r->relations.resize(count());
+  for (extract::Relation& rel : r->relations) {
+    rel.type = d.String();
+    rel.from_id = d.String();
+    rel.to_id = d.String();
+    rel.date = d.String();
+    rel.evidence = d.String();
+    rel.source = GetPlace(&d, document);
+    rel.rule_id = d.String();
+  }
 }
 
 }  // namespace chronograph::graph

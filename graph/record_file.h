@@ -71,6 +71,15 @@ struct RecordCodec<extract::DateMention> {
   static void Encode(const extract::DateMention& d, std::string* out);
   static void Decode(std::string_view bytes, extract::DateMention* d);
 };
+// A whole document's extraction, as ExtractionSpill keeps it: every field
+// that extraction.json holds (sources without their document: it is the
+// result's), so that decoding gives what ParseExtractionRecord gives for
+// the same result's extraction.json record, without parsing JSON.
+template <>
+struct RecordCodec<extract::ExtractionResult> {
+  static void Encode(const extract::ExtractionResult& r, std::string* out);
+  static void Decode(std::string_view bytes, extract::ExtractionResult* r);
+};
 
 // Reads a TempFile front to back through a buffer of `chunk` bytes.
 class SequentialReader {

@@ -14,6 +14,7 @@ readonly PACKAGES=(
   libhyperscan-dev  # one-pass scanning of gazetteer aliases and rule prefilters
   libxxhash-dev     # content hashes of documents and rule sets (shards, --cache)
   libsqlite3-dev    # chronograph.sqlite, the fact database
+  libmimalloc-dev   # the command line's allocator (CHRONOGRAPH_MIMALLOC)
   sqlite3           # the sqlite3 shell: tests run the documented example queries
   libcli11-dev
   nlohmann-json3-dev

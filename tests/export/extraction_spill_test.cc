@@ -88,6 +88,36 @@ TEST(ExtractionSpillTest, FileDoesNotDependOnAddOrder) {
   EXPECT_EQ(back.value().events.size(), results[0].events.size());
 }
 
+// The spill keeps binary records, not JSON: it reads back the bytes that
+// were added (a JSON line would have replaced the invalid byte), and the
+// sources' document is the record's, as when extraction.json is parsed.
+TEST(ExtractionSpillTest, BinaryRecordReadsBackAsTheJsonLineDoes) {
+  std::vector<extract::ExtractionResult> results = Results();
+  results[0].reference_date = "2013-02-12";
+  results[0].reference_date_origin = "flag";
+  if (!results[0].mentions.empty()) results[0].mentions[0].wikidata = "Q42";
+  ExtractionSpill spill;
+  for (const extract::ExtractionResult& r : results) spill.Add(r);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    Result<extract::ExtractionResult> from_spill = spill.Get(i);
+    Result<extract::ExtractionResult> from_json = ParseExtractionRecord(DumpExtractionLine(results[i]));
+    ASSERT_TRUE(from_spill.ok() && from_json.ok());
+    EXPECT_EQ(DumpExtractionLine(from_spill.value()), DumpExtractionLine(results[i]));
+    const extract::ExtractionResult& a = from_spill.value();
+    const extract::ExtractionResult& b = from_json.value();
+    ASSERT_EQ(a.sentences.size(), b.sentences.size());
+    for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+      EXPECT_EQ(a.sentences[s].document, b.sentences[s].document);  // the record's, not stored per source
+      EXPECT_EQ(a.sentence_texts[s], results[i].sentence_texts[s]);
+    }
+    ASSERT_EQ(a.mentions.size(), b.mentions.size());
+    for (std::size_t m = 0; m < a.mentions.size(); ++m) {
+      EXPECT_EQ(a.mentions[m].source.document, b.mentions[m].source.document);
+      EXPECT_EQ(a.mentions[m].wikidata, b.mentions[m].wikidata);
+    }
+  }
+}
+
 // Every field of every list comes back from a record line.
 TEST(ExtractionRecordTest, LineKeepsEveryField) {
   std::vector<extract::ExtractionResult> results = Results();
