@@ -1,8 +1,10 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <iterator>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -119,8 +121,70 @@ void KnowledgeGraph::NormalizeEvidence(std::vector<PendingEvidence>* evidence) c
                   evidence->end());
 }
 
+namespace {
+
+// Fixed-width bytes of trivially copyable values: the spilled edges are
+// read back by the same process, never by another machine.
+template <class T>
+void PutRaw(const T& value, std::string* out) {
+  out->append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+template <class T>
+void PutRawArray(const std::vector<T>& values, std::string* out) {
+  PutRaw<std::uint64_t>(values.size(), out);
+  out->append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+}
+class RawReader {
+ public:
+  explicit RawReader(std::string_view bytes) : bytes_(bytes) {}
+  template <class T>
+  void Get(T* value) {
+    Take(value, sizeof *value);
+  }
+  template <class T>
+  void GetArray(std::vector<T>* values) {
+    std::uint64_t n = 0;
+    Get(&n);
+    values->resize(static_cast<std::size_t>(n));
+    Take(values->data(), values->size() * sizeof(T));
+  }
+
+ private:
+  void Take(void* to, std::size_t n) {
+    if (n > bytes_.size() - at_) throw std::runtime_error("spilled edge record is truncated");
+    if (n > 0) std::memcpy(to, bytes_.data() + at_, n);
+    at_ += n;
+  }
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+void KnowledgeGraph::PendingEdgeCodec::Encode(const PendingEdge& e, std::string* out) {
+  PutRaw(e.key, out);
+  PutRaw(e.to, out);
+  PutRaw(e.count, out);
+  PutRaw(e.normalized, out);
+  PutRawArray(e.dates, out);
+  PutRawArray(e.documents, out);
+  PutRawArray(e.evidence, out);
+}
+
+void KnowledgeGraph::PendingEdgeCodec::Decode(std::string_view bytes, PendingEdge* e) {
+  RawReader in(bytes);
+  in.Get(&e->key);
+  in.Get(&e->to);
+  in.Get(&e->count);
+  in.Get(&e->normalized);
+  in.GetArray(&e->dates);
+  in.GetArray(&e->documents);
+  in.GetArray(&e->evidence);
+}
+
 KnowledgeGraph::KnowledgeGraph(const std::string& spill_dir)
-    : pending_dates_(spill_dir), pending_events_(spill_dir), dates_(spill_dir), events_(spill_dir) {
+    : pending_dates_(spill_dir), pending_events_(spill_dir), spilled_edges_(spill_dir), dates_(spill_dir),
+      events_(spill_dir) {
   empty_string_ = strings_.Intern("");
   co_occurs_ = strings_.Intern(kCoOccurs);
 }
@@ -168,7 +232,15 @@ void KnowledgeGraph::AddEdge(std::uint32_t a, std::uint32_t b, std::uint32_t rel
   if (list.size() > kMaxEvidencePerEdge) list.pop_back();
 }
 
+void KnowledgeGraph::RestorePendingEdges() {
+  if (spilled_edges_.empty()) return;
+  PendingEdge edge;
+  for (auto cursor = spilled_edges_.Scan(); cursor.Next(&edge);) pending_edges_.push_back(std::move(edge));
+  spilled_edges_.Clear();
+}
+
 void KnowledgeGraph::Add(const extract::ExtractionResult& result) {
+  RestorePendingEdges();
   if (edge_index_.empty() && !pending_edges_.empty()) {  // released by Finalize
     edge_index_.reserve(pending_edges_.size());
     for (std::uint32_t e = 0; e < pending_edges_.size(); ++e) edge_index_.emplace(pending_edges_[e].key, e);
@@ -311,6 +383,7 @@ void KnowledgeGraph::PrepareConcurrentReads() const {
 }
 
 void KnowledgeGraph::Finalize() {
+  RestorePendingEdges();  // Finalize twice in a row
   graph_ = Graph();
   std::vector<Edge>().swap(edges_);
   index_.clear();
@@ -432,7 +505,7 @@ void KnowledgeGraph::Finalize() {
   struct Item {
     EdgeKey key;         // final
     std::uint32_t to;    // final
-    std::uint32_t edge;  // index into pending_edges_
+    std::uint32_t edge;  // index into pending_edges_ (then spilled_edges_)
   };
   std::vector<Item> items;
   items.reserve(pending_edges_.size());
@@ -456,6 +529,10 @@ void KnowledgeGraph::Finalize() {
     if (key_less(y.key, x.key)) return false;
     return key_less(pending_edges_[x.edge].key, pending_edges_[y.edge].key);
   });
+  // The pending edges go to disk and leave RAM before the graph's edges
+  // are built (each is read back once, below).
+  for (const PendingEdge& pending : pending_edges_) spilled_edges_.Append(pending);
+  std::deque<PendingEdge>().swap(pending_edges_);
 
   edges_.reserve(items.size());  // at most one edge per item
   // Each vertex's incidence list is a vector that would grow by doubling
@@ -486,7 +563,7 @@ void KnowledgeGraph::Finalize() {
     evidence.clear();
     int count = 0;
     for (std::size_t k = first; k < last; ++k) {
-      const PendingEdge& pending = pending_edges_[items[k].edge];
+      const PendingEdge pending = spilled_edges_[items[k].edge];
       dates.insert(dates.end(), pending.dates.begin(), pending.dates.end());
       documents = last - first == 1 ? pending.documents : UnionIds(documents, pending.documents);
       evidence.insert(evidence.end(), pending.evidence.begin(), pending.evidence.end());

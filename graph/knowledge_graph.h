@@ -240,6 +240,11 @@ class KnowledgeGraph {
     std::vector<PendingEvidence> evidence;
     std::size_t normalized = 0;  // typed: evidence[0, normalized) is sorted and unique
   };
+  // PendingEdge as bytes, for the spill Finalize makes of them.
+  struct PendingEdgeCodec {
+    static void Encode(const PendingEdge& e, std::string* out);
+    static void Decode(std::string_view bytes, PendingEdge* e);
+  };
 
   // The slot of an entity id (created empty on first use).
   std::uint32_t EntitySlot(std::string_view id);
@@ -255,6 +260,8 @@ class KnowledgeGraph {
   std::vector<std::uint32_t> WikidataMerges() const;
   void AddEdge(std::uint32_t a, std::uint32_t b, std::uint32_t relation, std::uint32_t from,
                std::uint32_t to, std::uint32_t date, const EvidenceRef& evidence);
+  // Brings back the pending edges Finalize spilled, for the next Add.
+  void RestorePendingEdges();
 
   StringPool entity_ids_;  // id = slot in pending_entities_
   StringPool strings_;     // relation names, documents, dates
@@ -269,6 +276,10 @@ class KnowledgeGraph {
   std::deque<PendingEdge> pending_edges_;
   RecordFile<extract::DateMention> pending_dates_;
   RecordFile<extract::Event> pending_events_;
+  // Finalize moves pending_edges_ here, on disk, before it builds the
+  // graph's edges, so that the two are never in RAM at once; the next Add
+  // reads them back.
+  RecordFile<PendingEdge, PendingEdgeCodec> spilled_edges_;
 
   Graph graph_;
   std::vector<Edge> edges_;
