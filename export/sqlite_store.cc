@@ -138,8 +138,7 @@ class Inserter {
   void Run() {
     if (!statement_) return;
     if (sqlite3_step(statement_.get()) != SQLITE_DONE) Fail();
-    sqlite3_reset(statement_.get());
-    sqlite3_clear_bindings(statement_.get());
+    sqlite3_reset(statement_.get());  // every parameter is bound again before the next step
     at_ = 0;
   }
 
