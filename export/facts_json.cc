@@ -17,16 +17,6 @@ using Json = nlohmann::ordered_json;
 
 std::string FactId(std::size_t i) { return "f" + std::to_string(i); }
 
-Json SourceJson(const graph::FactSource& s, bool with_mod) {
-  Json j = Json::object();
-  j["document"] = s.document;
-  j["line"] = s.line;
-  if (!s.date.empty()) j["date"] = s.date;
-  if (with_mod && !s.mod.empty()) j["mod"] = s.mod;
-  j["text"] = s.text;
-  return j;
-}
-
 std::string String(const Json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
@@ -65,32 +55,71 @@ std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg, bool wit
   return facts;
 }
 
-Json FactJson(const graph::Fact& f, std::size_t i) {
-  Json j = Json::object();
-  j["id"] = FactId(i);
+// One fact as facts.json holds it, written member by member (a corpus has
+// hundreds of thousands: no JSON value is built for them).
+void WriteFact(const graph::Fact& f, std::size_t i, JsonStreamWriter* w) {
   const bool relation = f.kind == graph::FactKind::kRelation;
-  Json evidence = Json::array();
-  for (const graph::FactSource& s : f.statements) evidence.push_back(SourceJson(s, !relation));
+  w->BeginObject();
+  w->Key("id");
+  w->String(FactId(i));
+  w->Key("kind");
   if (relation) {
-    j["kind"] = "relation";
-    j["relation"] = f.relation;
-    j["from"] = f.from;
-    j["from_label"] = f.from_label;
-    j["to"] = f.to;
-    j["to_label"] = f.to_label;
-    if (!f.date.empty()) j["date"] = f.date;
-    j["sources"] = f.sources;
-    j["conflict"] = f.conflict;
+    w->String("relation");
+    w->Key("relation");
+    w->String(f.relation);
+    w->Key("from");
+    w->String(f.from);
+    w->Key("from_label");
+    w->String(f.from_label);
+    w->Key("to");
+    w->String(f.to);
+    w->Key("to_label");
+    w->String(f.to_label);
+    if (!f.date.empty()) {
+      w->Key("date");
+      w->String(f.date);
+    }
+    w->Key("sources");
+    w->Integer(f.sources);
+    w->Key("conflict");
+    w->Bool(f.conflict);
   } else {
-    j["kind"] = "dated";
-    j["entity"] = f.from;
-    j["label"] = f.from_label;
-    j["date"] = f.date;
-    if (!f.mod.empty()) j["mod"] = f.mod;
-    j["sources"] = f.sources;
+    w->String("dated");
+    w->Key("entity");
+    w->String(f.from);
+    w->Key("label");
+    w->String(f.from_label);
+    w->Key("date");
+    w->String(f.date);
+    if (!f.mod.empty()) {
+      w->Key("mod");
+      w->String(f.mod);
+    }
+    w->Key("sources");
+    w->Integer(f.sources);
   }
-  j["evidence"] = std::move(evidence);
-  return j;
+  w->Key("evidence");
+  w->BeginArray();
+  for (const graph::FactSource& source : f.statements) {
+    w->BeginObject();
+    w->Key("document");
+    w->String(source.document);
+    w->Key("line");
+    w->Integer(source.line);
+    if (!source.date.empty()) {
+      w->Key("date");
+      w->String(source.date);
+    }
+    if (!relation && !source.mod.empty()) {
+      w->Key("mod");
+      w->String(source.mod);
+    }
+    w->Key("text");
+    w->String(source.text);
+    w->End();
+  }
+  w->End();
+  w->End();
 }
 
 }  // namespace
@@ -104,7 +133,7 @@ Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) 
   writer.Value(kFactsSchema);
   writer.Key("facts");
   writer.BeginArray();
-  for (std::size_t i = 0; i < facts.size(); ++i) writer.Value(FactJson(facts[i], i));
+  for (std::size_t i = 0; i < facts.size(); ++i) WriteFact(facts[i], i, &writer);
   writer.End();
   writer.End();
   return writer.Finish();
@@ -130,7 +159,7 @@ Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   writer.Value(kFactsSchema);
   writer.Key("facts");
   writer.BeginArray();
-  ForEachExportedFact(kg, [&](std::size_t i, const graph::Fact& f) { writer.Value(FactJson(f, i)); });
+  ForEachExportedFact(kg, [&](std::size_t i, const graph::Fact& f) { WriteFact(f, i, &writer); });
   writer.End();
   writer.End();
   return writer.Finish();

@@ -12,6 +12,76 @@ std::string Dump(const Json& value) {
   return value.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
+// True when `text` is valid UTF-8 (what nlohmann's dump keeps as is).
+bool IsValidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int extra = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      extra = 2;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (end - p <= extra) return false;
+    if (p[1] < low || p[1] > high) return false;
+    for (int k = 2; k <= extra; ++k) {
+      if (p[k] < 0x80 || p[k] > 0xBF) return false;
+    }
+    p += extra + 1;
+  }
+  return true;
+}
+
+// `text` as a JSON string, as nlohmann's dump(ensure_ascii=false) writes
+// valid UTF-8: short escapes for \b \f \n \r \t, \u00xx for other
+// control characters, everything else as is. Invalid UTF-8 goes through
+// nlohmann itself (its replacement of bad bytes).
+void AppendJsonString(std::string_view text, std::string* out) {
+  if (!IsValidUtf8(text)) {
+    out->append(Dump(Json(std::string(text))));
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  std::size_t plain = 0;  // start of the run not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+  }
+  out->append(text.data() + plain, text.size() - plain);
+  out->push_back('"');
+}
+
 }  // namespace
 
 Status WriteJsonDocument(const nlohmann::ordered_json& root, const std::string& name, std::ostream& out) {
@@ -30,7 +100,11 @@ void JsonStreamWriter::StartItem() {
   Level& level = stack_.back();
   out_ << (level.count++ == 0 ? "\n" : ",\n");
   out_ << std::string(2 * stack_.size(), ' ');
-  if (level.close == '}') out_ << Dump(Json(key_)) << ": ";
+  if (level.close == '}') {
+    scratch_.clear();
+    AppendJsonString(key_, &scratch_);
+    out_ << scratch_ << ": ";
+  }
   key_.clear();
 }
 
@@ -72,6 +146,23 @@ void JsonStreamWriter::ValueText(std::string_view text) {
     from = nl + 1;
   }
   out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+void JsonStreamWriter::String(std::string_view text) {
+  StartItem();
+  scratch_.clear();
+  AppendJsonString(text, &scratch_);
+  out_ << scratch_;
+}
+
+void JsonStreamWriter::Integer(long long number) {
+  StartItem();
+  out_ << number;
+}
+
+void JsonStreamWriter::Bool(bool flag) {
+  StartItem();
+  out_ << (flag ? "true" : "false");
 }
 
 Status JsonStreamWriter::Finish() {

@@ -40,6 +40,11 @@ class JsonStreamWriter {
   // The same for a value already serialised with dump(2, ' ', false,
   // replace) (e.g. kept on disk): re-indented to the current depth.
   void ValueText(std::string_view dumped);
+  // Scalars written directly, without building a JSON value: the same
+  // bytes as Value() of the same string, integer or bool.
+  void String(std::string_view text);
+  void Integer(long long number);
+  void Bool(bool flag);
   // Closes the innermost object or array.
   void End();
   // Writes the final newline and flushes. IoError naming the file when the
@@ -59,6 +64,7 @@ class JsonStreamWriter {
   std::vector<Level> stack_;
   std::string key_;
   std::string error_;
+  std::string scratch_;  // the escaped string being written
 };
 
 }  // namespace chronograph::exporters

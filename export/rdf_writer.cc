@@ -274,31 +274,45 @@ std::string JsonLdIri(const std::string& iri) {
   return c ? *c : iri;
 }
 
-Json JsonLdTerm(const Term& t) {
-  if (t.is_iri) return Json{{"@id", JsonLdIri(t.value)}};
-  if (!t.language.empty()) return Json{{"@value", t.value}, {"@language", t.language}};
-  if (!t.datatype.empty()) return Json{{"@value", t.value}, {"@type", JsonLdIri(t.datatype)}};
-  return Json(t.value);
+// A term and a node written member by member, as nlohmann's dump of the
+// JSON-LD objects would lay them out (no JSON value built per node).
+void WriteJsonLdTerm(const Term& t, JsonStreamWriter* w) {
+  if (!t.is_iri && t.language.empty() && t.datatype.empty()) {
+    w->String(t.value);
+    return;
+  }
+  w->BeginObject();
+  if (t.is_iri) {
+    w->Key("@id");
+    w->String(JsonLdIri(t.value));
+  } else {
+    w->Key("@value");
+    w->String(t.value);
+    w->Key(t.language.empty() ? "@type" : "@language");
+    w->String(t.language.empty() ? JsonLdIri(t.datatype) : t.language);
+  }
+  w->End();
 }
 
-Json JsonLdNode(const Node& node) {
-  Json j = Json::object();
-  j["@id"] = JsonLdIri(node.iri);
+void WriteJsonLdNode(const Node& node, JsonStreamWriter* w) {
+  w->BeginObject();
+  w->Key("@id");
+  w->String(JsonLdIri(node.iri));
   for (std::size_t i = 0; i < node.properties.size();) {
     const std::string& predicate = node.properties[i].first;
     std::size_t end = i;
     while (end < node.properties.size() && node.properties[end].first == predicate) ++end;
-    const std::string key = JsonLdIri(predicate);
+    w->Key(JsonLdIri(predicate));
     if (end - i == 1) {
-      j[key] = JsonLdTerm(node.properties[i].second);
+      WriteJsonLdTerm(node.properties[i].second, w);
     } else {
-      Json values = Json::array();
-      for (std::size_t k = i; k < end; ++k) values.push_back(JsonLdTerm(node.properties[k].second));
-      j[key] = std::move(values);
+      w->BeginArray();
+      for (std::size_t k = i; k < end; ++k) WriteJsonLdTerm(node.properties[k].second, w);
+      w->End();
     }
     i = end;
   }
-  return j;
+  w->End();
 }
 
 }  // namespace
@@ -423,7 +437,7 @@ Status WriteJsonLd(const graph::KnowledgeGraph& graph, std::ostream& out) {
   writer.Key("@graph");
   writer.BeginArray();
   ForEachNode(graph, [&](const Node& node) {
-    writer.Value(JsonLdNode(node));
+    WriteJsonLdNode(node, &writer);
     return static_cast<bool>(out);
   });
   writer.End();

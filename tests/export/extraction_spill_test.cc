@@ -88,6 +88,34 @@ TEST(ExtractionSpillTest, FileDoesNotDependOnAddOrder) {
   EXPECT_EQ(back.value().events.size(), results[0].events.size());
 }
 
+// String/Integer/Bool write what Value() of the same JSON value writes,
+// escapes and bad bytes included, as keys too.
+TEST(JsonStreamWriterTest, ScalarsWriteTheBytesOfValue) {
+  const std::string strings[] = {
+      "", "plain", "quote \" and backslash \\", "\b\f\n\r\t", std::string("nul \0 byte", 10), "\x01\x1f\x7f",
+      "深度学习 café 🙂", "bad \xFF byte", "cut \xE6\xB7", "surrogate \xED\xA0\x80", "overlong \xC0\xAF",
+  };
+  for (const std::string& text : strings) {
+    Json root = Json::object();
+    root[text] = text;
+    root["n"] = -1234567890123LL;
+    root["t"] = false;
+    std::ostringstream expected, streamed;
+    ASSERT_TRUE(WriteJsonDocument(root, "a.json", expected).ok());
+    JsonStreamWriter w(streamed, "b.json");
+    w.BeginObject();
+    w.Key(text);
+    w.String(text);
+    w.Key("n");
+    w.Integer(-1234567890123LL);
+    w.Key("t");
+    w.Bool(false);
+    w.End();
+    ASSERT_TRUE(w.Finish().ok());
+    EXPECT_EQ(streamed.str(), expected.str()) << Json(text).dump(-1, ' ', true, Json::error_handler_t::replace);
+  }
+}
+
 // The spill keeps binary records, not JSON: it reads back the bytes that
 // were added (a JSON line would have replaced the invalid byte), and the
 // sources' document is the record's, as when extraction.json is parsed.
