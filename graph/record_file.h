@@ -48,6 +48,11 @@ class TempFile {
   void Clear();
   // Writes the buffer out; reads call it, so callers rarely need to.
   void Flush() const;
+  // Writes the buffer out and maps the file read-only, so that reads of
+  // what is written so far become memory copies instead of one system call
+  // each (random reads of events by the writers). Bytes appended later are
+  // read with pread; Clear drops the mapping. Call while no thread reads.
+  void MapForReading() const;
 
  private:
   int fd_ = -1;
@@ -55,6 +60,9 @@ class TempFile {
   mutable std::string buffer_;
   mutable std::uint64_t flushed_ = 0;
   std::uint64_t size_ = 0;
+  mutable const char* map_ = nullptr;  // [0, map_size_) of the file, or null
+  mutable std::size_t map_size_ = 0;
+  void Unmap() const;
 };
 
 // Specialised below for the record types that go to disk.
@@ -122,6 +130,10 @@ class RecordFile {
   }
   std::size_t size() const { return offsets_.size(); }
   bool empty() const { return offsets_.empty(); }
+  // See TempFile::MapForReading: for random reads from many threads.
+  void MapForReading() const {
+    if (file_) file_->MapForReading();
+  }
   std::uint64_t bytes() const { return file_ ? file_->size() : 0; }
   const std::string& dir() const { return dir_; }
 

@@ -56,6 +56,32 @@ TEST(RecordFileTest, RoundTripsInOrderAndByIndex) {
   EXPECT_EQ(file[0].relations[0].type, "founded");
 }
 
+// A mapped file reads the same records; records appended after the
+// mapping are read too, and Clear drops it.
+TEST(RecordFileTest, MappedReadsGiveTheSameRecords) {
+  RecordFile<extract::Event> file;
+  file.MapForReading();  // nothing written yet: no mapping, no failure
+  std::vector<extract::Event> events;
+  for (int i = 0; i < 50; ++i) events.push_back(MakeEvent("20" + std::to_string(10 + i), std::string(i * 7, 'x'), i));
+  for (const extract::Event& e : events) file.Append(e);
+  file.MapForReading();
+  for (std::size_t i = events.size(); i-- > 0;) EXPECT_TRUE(SameEvent(file[i], events[i])) << i;
+  file.Append(MakeEvent("2099", "after the mapping", 99));
+  EXPECT_TRUE(SameEvent(file[events.size()], MakeEvent("2099", "after the mapping", 99)));
+  EXPECT_TRUE(SameEvent(file[3], events[3]));
+  std::size_t scanned = 0;
+  for (const extract::Event& e : file) {
+    (void)e;
+    ++scanned;
+  }
+  EXPECT_EQ(scanned, events.size() + 1);
+  file.Clear();
+  file.Append(events[7]);
+  file.MapForReading();
+  ASSERT_EQ(file.size(), 1u);
+  EXPECT_TRUE(SameEvent(file[0], events[7]));
+}
+
 TEST(RecordFileTest, DateMentionsRoundTrip) {
   RecordFile<extract::DateMention> file;
   extract::DateMention d{"2016 年初", "2016", "START", "date", -1, {"文档.md", 3, 4, 9}, "zh.date.year", "anchor"};
