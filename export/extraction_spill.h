@@ -46,7 +46,7 @@ class ExtractionSpill {
   // Writes out buffered records so that several threads may read at once
   // (WriteExtractionJson, ForEachInOrder, Get). Call when adding is over.
   void PrepareConcurrentReads() const {
-    if (file_) file_->MapForReading();
+    if (file_) file_->Flush();
   }
   // Every record, read back one at a time, in extraction.json's order.
   Status ForEachInOrder(const std::function<Status(const extract::ExtractionResult&)>& each) const;

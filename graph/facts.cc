@@ -69,6 +69,9 @@ std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
 
 void ForEachDatedFact(const KnowledgeGraph& kg, const std::function<void(Fact&&)>& emit) {
   const Graph& g = kg.graph();
+  // Each entity's events are read in file order: through a window, most
+  // reads are copies from memory.
+  SequentialReader window = kg.events().Window();
   for (Vertex v : boost::make_iterator_range(boost::vertices(g))) {
     const EntityNode& node = g[v];
     const std::vector<std::uint32_t>& list = kg.EventsOf(v);
@@ -76,7 +79,7 @@ void ForEachDatedFact(const KnowledgeGraph& kg, const std::function<void(Fact&&)
     extract::Event ev;
     std::size_t loaded = static_cast<std::size_t>(-1);
     auto load = [&](std::size_t k) {
-      if (loaded != k) ev = kg.events()[list[k]];
+      if (loaded != k) kg.events().ReadThrough(list[k], &window, &ev);
       loaded = k;
     };
     for (std::size_t k = 0; k < list.size();) {

@@ -1,7 +1,6 @@
 #include "graph/record_file.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -108,51 +107,26 @@ TempFile::TempFile(const std::string& dir) {
 }
 
 TempFile::~TempFile() {
-  Unmap();
   if (fd_ >= 0) ::close(fd_);
 }
 
 TempFile::TempFile(TempFile&& other) noexcept
     : fd_(other.fd_), where_(std::move(other.where_)), buffer_(std::move(other.buffer_)),
-      flushed_(other.flushed_), size_(other.size_), map_(other.map_), map_size_(other.map_size_) {
+      flushed_(other.flushed_), size_(other.size_) {
   other.fd_ = -1;
-  other.map_ = nullptr;
-  other.map_size_ = 0;
 }
 
 TempFile& TempFile::operator=(TempFile&& other) noexcept {
   if (this != &other) {
-    Unmap();
     if (fd_ >= 0) ::close(fd_);
     fd_ = other.fd_;
     where_ = std::move(other.where_);
     buffer_ = std::move(other.buffer_);
     flushed_ = other.flushed_;
     size_ = other.size_;
-    map_ = other.map_;
-    map_size_ = other.map_size_;
     other.fd_ = -1;
-    other.map_ = nullptr;
-    other.map_size_ = 0;
   }
   return *this;
-}
-
-void TempFile::Unmap() const {
-  if (map_ != nullptr) ::munmap(const_cast<char*>(map_), map_size_);
-  map_ = nullptr;
-  map_size_ = 0;
-}
-
-void TempFile::MapForReading() const {
-  Flush();
-  if (map_ != nullptr && map_size_ == flushed_) return;
-  Unmap();
-  if (flushed_ == 0) return;
-  void* at = ::mmap(nullptr, static_cast<std::size_t>(flushed_), PROT_READ, MAP_SHARED, fd_, 0);
-  if (at == MAP_FAILED) return;  // reads keep using pread
-  map_ = static_cast<const char*>(at);
-  map_size_ = static_cast<std::size_t>(flushed_);
 }
 
 std::uint64_t TempFile::Append(std::string_view bytes) {
@@ -179,10 +153,6 @@ void TempFile::Flush() const {
 }
 
 void TempFile::Read(std::uint64_t offset, std::size_t length, std::string* out) const {
-  if (map_ != nullptr && offset + length <= map_size_) {
-    out->assign(map_ + offset, length);
-    return;
-  }
   if (!buffer_.empty()) Flush();
   out->resize(length);
   std::size_t done = 0;
@@ -195,7 +165,6 @@ void TempFile::Read(std::uint64_t offset, std::size_t length, std::string* out) 
 }
 
 void TempFile::Clear() {
-  Unmap();  // before the pages it maps are cut off the file
   buffer_.clear();
   buffer_.shrink_to_fit();
   if (::ftruncate(fd_, 0) != 0) Fail(where_, "cannot truncate the temporary file");
@@ -204,9 +173,15 @@ void TempFile::Clear() {
 }
 
 std::string_view SequentialReader::Get(std::uint64_t offset, std::size_t length) {
-  if (offset < buffer_start_ || offset + length > buffer_start_ + buffer_.size()) {
+  const std::uint64_t buffer_end = buffer_start_ + buffer_.size();
+  if (offset < buffer_start_ || offset + length > buffer_end) {
+    // A chunk when reading on (the first read, or a record close after the
+    // buffer): the next records are probably there too. A record far away
+    // is read alone, so that scattered reads copy no chunk each.
+    const bool reading_on = buffer_.empty() || (offset >= buffer_end && offset - buffer_end < chunk_);
     const std::uint64_t available = file_->size() - offset;
-    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(available, std::max(chunk_, length)));
+    const std::size_t want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(available, reading_on ? std::max(chunk_, length) : length));
     file_->Read(offset, want, &buffer_);
     buffer_start_ = offset;
   }

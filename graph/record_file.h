@@ -48,11 +48,6 @@ class TempFile {
   void Clear();
   // Writes the buffer out; reads call it, so callers rarely need to.
   void Flush() const;
-  // Writes the buffer out and maps the file read-only, so that reads of
-  // what is written so far become memory copies instead of one system call
-  // each (random reads of events by the writers). Bytes appended later are
-  // read with pread; Clear drops the mapping. Call while no thread reads.
-  void MapForReading() const;
 
  private:
   int fd_ = -1;
@@ -60,9 +55,6 @@ class TempFile {
   mutable std::string buffer_;
   mutable std::uint64_t flushed_ = 0;
   std::uint64_t size_ = 0;
-  mutable const char* map_ = nullptr;  // [0, map_size_) of the file, or null
-  mutable std::size_t map_size_ = 0;
-  void Unmap() const;
 };
 
 // Specialised below for the record types that go to disk.
@@ -89,7 +81,10 @@ struct RecordCodec<extract::ExtractionResult> {
   static void Decode(std::string_view bytes, extract::ExtractionResult* r);
 };
 
-// Reads a TempFile front to back through a buffer of `chunk` bytes.
+// Reads a TempFile through a buffer of `chunk` bytes: front to back (every
+// read after the first is a memory copy until the chunk is used up), or
+// forward with gaps (a record within `chunk` of the buffer's end brings a
+// new chunk; one farther away is read alone).
 class SequentialReader {
  public:
   SequentialReader(const TempFile* file, std::size_t chunk = 256 << 10) : file_(file), chunk_(chunk) {}
@@ -130,10 +125,6 @@ class RecordFile {
   }
   std::size_t size() const { return offsets_.size(); }
   bool empty() const { return offsets_.empty(); }
-  // See TempFile::MapForReading: for random reads from many threads.
-  void MapForReading() const {
-    if (file_) file_->MapForReading();
-  }
   std::uint64_t bytes() const { return file_ ? file_->size() : 0; }
   const std::string& dir() const { return dir_; }
 
@@ -145,6 +136,16 @@ class RecordFile {
     Codec::Decode(bytes, &record);
     return record;
   }
+
+  // Record i read through `window` (Window()): when successive reads are
+  // near each other and in file order, as one entity's events are, most
+  // are memory copies instead of one pread each.
+  void ReadThrough(std::size_t i, SequentialReader* window, T* out) const {
+    *out = T();
+    Codec::Decode(window->Get(offsets_[i], Length(i)), out);
+  }
+  // A window of `chunk` bytes over the file, for ReadThrough; one per thread.
+  SequentialReader Window(std::size_t chunk = 64 << 10) const { return SequentialReader(file_.get(), chunk); }
 
   // Sequential cursor: Next() decodes the next record into *out.
   class Cursor {
