@@ -23,56 +23,8 @@ using Json = nlohmann::ordered_json;
 // --- Writing: straight into a string, no DOM (this runs once per document
 // on the thread that builds the graph, so it must be cheap). ---
 
-// A JSON string: UTF-8 kept, bytes that are not UTF-8 replaced by U+FFFD (as
-// nlohmann's error_handler_t::replace), controls escaped as nlohmann does.
-void AppendString(std::string* out, std::string_view s) {
-  out->push_back('"');
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out->append("\\\""); break;
-        case '\\': out->append("\\\\"); break;
-        case '\b': out->append("\\b"); break;
-        case '\f': out->append("\\f"); break;
-        case '\n': out->append("\\n"); break;
-        case '\r': out->append("\\r"); break;
-        case '\t': out->append("\\t"); break;
-        default:
-          if (c < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out->append(escaped);
-          } else {
-            out->push_back(static_cast<char>(c));
-          }
-      }
-      ++i;
-      continue;
-    }
-    // Length of a well-formed sequence starting here, else 0.
-    std::size_t n = 0;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4;
-    bool ok = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && n >= 3) {
-      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
-        ok = false;  // overlong, surrogate or past U+10FFFF
-      }
-    }
-    if (ok) {
-      out->append(s.data() + i, n);
-      i += n;
-    } else {
-      out->append("\xEF\xBF\xBD");
-      ++i;
-    }
-  }
-  out->push_back('"');
-}
+// A JSON string as nlohmann's dump writes it (json_output.h).
+void AppendString(std::string* out, std::string_view s) { AppendJsonString(s, out); }
 
 void AppendNumber(std::string* out, std::uint64_t n) { out->append(std::to_string(n)); }
 

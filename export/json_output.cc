@@ -47,10 +47,10 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-// `text` as a JSON string, as nlohmann's dump(ensure_ascii=false) writes
-// valid UTF-8: short escapes for \b \f \n \r \t, \u00xx for other
-// control characters, everything else as is. Invalid UTF-8 goes through
-// nlohmann itself (its replacement of bad bytes).
+}  // namespace
+
+// Valid UTF-8 is escaped here; invalid UTF-8 goes through nlohmann itself
+// (so that bad bytes are replaced exactly as it replaces them).
 void AppendJsonString(std::string_view text, std::string* out) {
   if (!IsValidUtf8(text)) {
     out->append(Dump(Json(std::string(text))));
@@ -81,8 +81,6 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->append(text.data() + plain, text.size() - plain);
   out->push_back('"');
 }
-
-}  // namespace
 
 Status WriteJsonDocument(const nlohmann::ordered_json& root, const std::string& name, std::ostream& out) {
   try {

@@ -21,6 +21,11 @@
 
 namespace chronograph::exporters {
 
+// Appends `text` as a JSON string, the bytes nlohmann's dump(ensure_ascii
+// = false, error_handler_t::replace) writes: UTF-8 kept, short escapes for
+// \b \f \n \r \t, \u00xx for other control characters, bad bytes replaced.
+void AppendJsonString(std::string_view text, std::string* out);
+
 // name is the file name used in messages ("timeline.json").
 Status WriteJsonDocument(const nlohmann::ordered_json& root, const std::string& name, std::ostream& out);
 

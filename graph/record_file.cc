@@ -188,14 +188,29 @@ std::string_view SequentialReader::Get(std::uint64_t offset, std::size_t length)
   return std::string_view(buffer_).substr(static_cast<std::size_t>(offset - buffer_start_), length);
 }
 
-void RecordCodec<extract::Event>::Encode(const extract::Event& e, std::string* out) {
+namespace {
+
+// A record's source: with its document (records on their own), or without
+// it when the enclosing ExtractionResult names it (`document` not null).
+void PutSourceOf(const extract::SourceRef& s, bool with_document, std::string* out) {
+  if (with_document) {
+    PutSource(s, out);
+  } else {
+    PutPlace(s, out);
+  }
+}
+extract::SourceRef GetSourceOf(Decoder* d, const std::string* document) {
+  return document != nullptr ? GetPlace(d, *document) : GetSource(d);
+}
+
+void PutEvent(const extract::Event& e, bool with_document, std::string* out) {
   PutString(e.date, out);
   PutString(e.mod, out);
   PutString(e.date_text, out);
   PutVarint(e.entity_ids.size(), out);
   for (const std::string& id : e.entity_ids) PutString(id, out);
   PutString(e.text, out);
-  PutSource(e.source, out);
+  PutSourceOf(e.source, with_document, out);
   PutVarint(e.relations.size(), out);
   for (const extract::Event::StatedRelation& r : e.relations) {
     PutString(r.type, out);
@@ -203,45 +218,59 @@ void RecordCodec<extract::Event>::Encode(const extract::Event& e, std::string* o
     PutString(r.to_id, out);
   }
 }
-
-void RecordCodec<extract::Event>::Decode(std::string_view bytes, extract::Event* e) {
-  Decoder d(bytes);
-  e->date = d.String();
-  e->mod = d.String();
-  e->date_text = d.String();
-  e->entity_ids.resize(static_cast<std::size_t>(d.Varint()));
-  for (std::string& id : e->entity_ids) id = d.String();
-  e->text = d.String();
-  e->source = GetSource(&d);
-  e->relations.resize(static_cast<std::size_t>(d.Varint()));
+void GetEvent(Decoder* d, const std::string* document, extract::Event* e) {
+  e->date = d->String();
+  e->mod = d->String();
+  e->date_text = d->String();
+  e->entity_ids.resize(static_cast<std::size_t>(d->Varint()));
+  for (std::string& id : e->entity_ids) id = d->String();
+  e->text = d->String();
+  e->source = GetSourceOf(d, document);
+  e->relations.resize(static_cast<std::size_t>(d->Varint()));
   for (extract::Event::StatedRelation& r : e->relations) {
-    r.type = d.String();
-    r.from_id = d.String();
-    r.to_id = d.String();
+    r.type = d->String();
+    r.from_id = d->String();
+    r.to_id = d->String();
   }
 }
 
-void RecordCodec<extract::DateMention>::Encode(const extract::DateMention& m, std::string* out) {
+void PutDate(const extract::DateMention& m, bool with_document, std::string* out) {
   PutString(m.text, out);
   PutString(m.value, out);
   PutString(m.mod, out);
   PutString(m.kind, out);
   PutInt(m.sentence, out);
-  PutSource(m.source, out);
+  PutSourceOf(m.source, with_document, out);
   PutString(m.rule_id, out);
   PutString(m.anchor, out);
+}
+void GetDate(Decoder* d, const std::string* document, extract::DateMention* m) {
+  m->text = d->String();
+  m->value = d->String();
+  m->mod = d->String();
+  m->kind = d->String();
+  m->sentence = d->Int();
+  m->source = GetSourceOf(d, document);
+  m->rule_id = d->String();
+  m->anchor = d->String();
+}
+
+}  // namespace
+
+void RecordCodec<extract::Event>::Encode(const extract::Event& e, std::string* out) { PutEvent(e, true, out); }
+
+void RecordCodec<extract::Event>::Decode(std::string_view bytes, extract::Event* e) {
+  Decoder d(bytes);
+  GetEvent(&d, nullptr, e);
+}
+
+void RecordCodec<extract::DateMention>::Encode(const extract::DateMention& m, std::string* out) {
+  PutDate(m, true, out);
 }
 
 void RecordCodec<extract::DateMention>::Decode(std::string_view bytes, extract::DateMention* m) {
   Decoder d(bytes);
-  m->text = d.String();
-  m->value = d.String();
-  m->mod = d.String();
-  m->kind = d.String();
-  m->sentence = d.Int();
-  m->source = GetSource(&d);
-  m->rule_id = d.String();
-  m->anchor = d.String();
+  GetDate(&d, nullptr, m);
 }
 
 void RecordCodec<extract::ExtractionResult>::Encode(const extract::ExtractionResult& r, std::string* out) {
@@ -266,32 +295,9 @@ void RecordCodec<extract::ExtractionResult>::Encode(const extract::ExtractionRes
     PutString(m.wikidata, out);
   }
   PutVarint(r.dates.size(), out);
-  for (const extract::DateMention& m : r.dates) {
-    PutString(m.text, out);
-    PutString(m.value, out);
-    PutString(m.mod, out);
-    PutString(m.kind, out);
-    PutInt(m.sentence, out);
-    PutPlace(m.source, out);
-    PutString(m.rule_id, out);
-    PutString(m.anchor, out);
-  }
+  for (const extract::DateMention& m : r.dates) PutDate(m, false, out);
   PutVarint(r.events.size(), out);
-  for (const extract::Event& e : r.events) {
-    PutString(e.date, out);
-    PutString(e.mod, out);
-    PutString(e.date_text, out);
-    PutVarint(e.entity_ids.size(), out);
-    for (const std::string& id : e.entity_ids) PutString(id, out);
-    PutString(e.text, out);
-    PutPlace(e.source, out);
-    PutVarint(e.relations.size(), out);
-    for (const extract::Event::StatedRelation& s : e.relations) {
-      PutString(s.type, out);
-      PutString(s.from_id, out);
-      PutString(s.to_id, out);
-    }
-  }
+  for (const extract::Event& e : r.events) PutEvent(e, false, out);
   PutVarint(r.relations.size(), out);
   for (const extract::Relation& rel : r.relations) {
     PutString(rel.type, out);
@@ -330,32 +336,9 @@ void RecordCodec<extract::ExtractionResult>::Decode(std::string_view bytes, extr
     m.wikidata = d.String();
   }
   r->dates.resize(count());
-  for (extract::DateMention& m : r->dates) {
-    m.text = d.String();
-    m.value = d.String();
-    m.mod = d.String();
-    m.kind = d.String();
-    m.sentence = d.Int();
-    m.source = GetPlace(&d, document);
-    m.rule_id = d.String();
-    m.anchor = d.String();
-  }
+  for (extract::DateMention& m : r->dates) GetDate(&d, &document, &m);
   r->events.resize(count());
-  for (extract::Event& e : r->events) {
-    e.date = d.String();
-    e.mod = d.String();
-    e.date_text = d.String();
-    e.entity_ids.resize(count());
-    for (std::string& id : e.entity_ids) id = d.String();
-    e.text = d.String();
-    e.source = GetPlace(&d, document);
-    e.relations.resize(count());
-    for (extract::Event::StatedRelation& s : e.relations) {
-      s.type = d.String();
-      s.from_id = d.String();
-      s.to_id = d.String();
-    }
-  }
+  for (extract::Event& e : r->events) GetEvent(&d, &document, &e);
   r->relations.resize(count());
   for (extract::Relation& rel : r->relations) {
     rel.type = d.String();
