@@ -283,12 +283,19 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
+  const std::vector<const FoundEntity*> no_mentions;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     // The speaker's label stays a mention: "Wojciech Zaremba: co-founder of
     // OpenAI." is a list entry that rules may read ("X: co-founder of Y");
     // what a turn says ("Ilya Sutskever: 我们开发了 GPT-1") is kept from its
     // label because no rule's gap crosses the colon (rules/*/relations.json).
     pronouns[s] = PronounMentions(sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s], person_words[s]);
+    const bool continues_paragraph = s > 0 && sentences[s - 1].paragraph == sentences[s].paragraph;
+    for (FoundEntity& subject : SubjectPronounMentions(sentences[s], static_cast<int>(s), by_sentence[s],
+                                                       continues_paragraph ? by_sentence[s - 1] : no_mentions,
+                                                       person_words[s])) {
+      pronouns[s].push_back(std::move(subject));
+    }
     if (pronouns[s].empty()) continue;
     for (const FoundEntity& p : pronouns[s]) by_sentence[s].push_back(&p);
     std::stable_sort(by_sentence[s].begin(), by_sentence[s].end(),

@@ -98,6 +98,44 @@ std::vector<FoundEntity> PronounMentions(const Sentence& sentence, int sentence_
   return out;
 }
 
+namespace {
+
+// Does a "subject" word's type list ("ORG|MODEL") hold `type`?
+bool StandsFor(std::string_view types, std::string_view type) {
+  for (std::size_t begin = 0; begin <= types.size();) {
+    std::size_t end = types.find('|', begin);
+    if (end == std::string_view::npos) end = types.size();
+    if (types.substr(begin, end - begin) == type) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<FoundEntity> SubjectPronounMentions(const Sentence& sentence, int sentence_index,
+                                                const std::vector<const FoundEntity*>& mentions,
+                                                const std::vector<const FoundEntity*>& previous,
+                                                const std::vector<PatternMatch>& person_words) {
+  std::vector<FoundEntity> out;
+  if (previous.empty()) return out;
+  for (const PatternMatch& w : person_words) {
+    if (w.rule->kind != "subject" || w.span.begin < sentence.begin || w.span.end > sentence.end) continue;
+    const bool inside_mention = std::any_of(mentions.begin(), mentions.end(), [&](const FoundEntity* m) {
+      return m->span.begin < w.span.end && w.span.begin < m->span.end;
+    });
+    if (inside_mention) continue;
+    for (const FoundEntity* m : previous) {
+      if (m->rule_id == "pronoun:speaker" || m->rule_id == "pronoun:addressee") continue;
+      if (!StandsFor(w.rule->type, m->type)) continue;
+      out.push_back({w.span, m->canonical, m->type, "pronoun:subject", sentence_index});
+      break;
+    }
+    break;  // one subject per sentence
+  }
+  return out;
+}
+
 std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
                      const std::vector<const FoundEntity*>& mentions) {
   std::string out;

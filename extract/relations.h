@@ -56,6 +56,22 @@ std::vector<FoundEntity> PronounMentions(const Sentence& sentence, int sentence_
                                          const std::vector<const FoundEntity*>& mentions,
                                          const std::vector<PatternMatch>& person_words, WorkCounter* work = nullptr);
 
+// A subject pronoun at the start of a sentence ("It was founded by …", "He
+// joined …", "该公司于…成立"): an events rule's "subject" word (its pattern
+// matches only at a sentence start; its "type" lists what it may stand for,
+// "ORG|MODEL"). It stands for the subject of the sentence before it in the
+// same paragraph, taken as that sentence's first mention of one of those
+// types, so a chain "X … . It … . It …" keeps X. `previous` is that
+// sentence's mentions in text order, its own subject pronoun included (the
+// turn's speaker and addressee are not subjects here); empty when the
+// sentence starts a paragraph. Returned with the antecedent's name and type
+// and rule_id "pronoun:subject"; for relations only, like PronounMentions.
+// O(w·m + p) for w words, m mentions and p previous mentions.
+std::vector<FoundEntity> SubjectPronounMentions(const Sentence& sentence, int sentence_index,
+                                                const std::vector<const FoundEntity*>& mentions,
+                                                const std::vector<const FoundEntity*>& previous,
+                                                const std::vector<PatternMatch>& person_words);
+
 // The skeleton of text[range): mentions (sorted; a mention overlapping the
 // previous one is skipped) replaced by ⟦TYPE#k⟧. Exposed for tests and
 // --verbose.

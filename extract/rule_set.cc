@@ -419,16 +419,21 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     // clause, not carried on ("于 1986 年提出的"); "first_person" words put the turn's speaker in
     // what a sentence states; "speaker" and "addressee" words are mentions of
     // a turn's two parties, unless a "not_pronoun" match overlaps them
-    // (relations.h). The action is kept in `kind`.
+    // (relations.h); "subject" words are pronouns that stand for the subject
+    // of the sentence before ("It", "他"), of the "type"s listed ("ORG|MODEL").
+    // The action is kept in `kind`.
     if (stem == "events") {
-      static const std::set<std::string> kEventActions = {"no_carry", "personal", "background", "first_person",
-                                                          "speaker", "addressee", "not_pronoun"};
+      static const std::set<std::string> kEventActions = {"no_carry", "personal",    "background", "first_person",
+                                                          "speaker",  "addressee",   "not_pronoun", "subject"};
       if (!kEventActions.count(get(rule, "action"))) {
         return Status::InvalidRule(where +
                                    "an events rule needs \"action\": \"no_carry\", \"personal\", \"background\", \"first_person\", "
-                                   "\"speaker\", \"addressee\" or \"not_pronoun\"");
+                                   "\"speaker\", \"addressee\", \"not_pronoun\" or \"subject\"");
       }
       compiled.kind = get(rule, "action");
+      if (compiled.kind == "subject" && compiled.type.empty()) {
+        return Status::InvalidRule(where + "a \"subject\" rule needs \"type\": the entity types it stands for (\"ORG|MODEL\")");
+      }
     }
     if (stem != "events" && !get(rule, "action").empty() && !compiled.suppress) {
       return Status::InvalidRule(where + "unknown action '" + get(rule, "action") + "' (suppress)");

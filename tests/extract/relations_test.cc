@@ -86,6 +86,36 @@ TEST(RelationsTest, LatinPronounKeepsItsContractions) {
   EXPECT_EQ(at, (std::vector<std::size_t>{0, 10, 21, 31}));
 }
 
+// A subject pronoun stands for the first mention of a type it allows in the
+// sentence before; "It" takes no person, "He" no company, and a chain of
+// pronouns keeps the first antecedent.
+TEST(RelationsTest, SubjectPronounTakesThePreviousSubject) {
+  const FoundEntity hinton{{0, 6}, "Geoffrey Hinton", "PERSON", "test", 0};
+  const FoundEntity google{{10, 16}, "Google", "ORG", "test", 0};
+  const std::vector<const FoundEntity*> previous = {&hinton, &google};
+  auto subject_of = [&](const std::string& text) {
+    const Sentence sentence{0, text.size(), 0};
+    const std::vector<FoundEntity> found = SubjectPronounMentions(sentence, 1, {}, previous, PersonWords(text, sentence));
+    std::string out;
+    for (const FoundEntity& e : found) out += text.substr(e.span.begin, e.span.size()) + "=" + e.canonical + ":" + e.type;
+    return out;
+  };
+  EXPECT_EQ(subject_of("It was founded in 1998."), "It=Google:ORG");
+  EXPECT_EQ(subject_of("In 2013, he joined Google."), "he=Geoffrey Hinton:PERSON");
+  EXPECT_EQ(subject_of("The company grew."), "The company=Google:ORG");
+  EXPECT_EQ(subject_of("他加入了谷歌。"), "他=Geoffrey Hinton:PERSON");
+  EXPECT_EQ(subject_of("他们加入了谷歌。"), "");           // plural
+  EXPECT_EQ(subject_of("Then, it was sold."), "it=Google:ORG");
+  EXPECT_EQ(subject_of("Hinton said it was sold."), "");   // not at the start
+  EXPECT_TRUE(SubjectPronounMentions({0, 3, 0}, 1, {}, {}, PersonWords("It.", {0, 3, 0})).empty());
+
+  // Through the whole stage: the chain keeps DeepMind; a new paragraph has no
+  // antecedent.
+  EXPECT_EQ(Relations(ExtractText("DeepMind is a lab. It was founded by Demis Hassabis. It was acquired by Google.\n")),
+            (std::set<std::string>{"founded:demis-hassabis>deepmind", "acquired:google>deepmind"}));
+  EXPECT_EQ(Relations(ExtractText("DeepMind is a lab.\n\nIt was founded by Demis Hassabis.\n")), std::set<std::string>{});
+}
+
 TEST(RelationsTest, ParagraphStatementKeepsAllItsSentences) {
   const std::string text =
       "一方面,GPT 提供了基础;另一方面,强化学习转变为 RLHF。这种组合带来了 ChatGPT。\n";
