@@ -143,7 +143,7 @@ Result<std::string> Expand(const std::string& pattern, const std::map<std::strin
 
 }  // namespace
 
-std::string ExpandSlots(const std::string& pattern, const std::string& separator) {
+std::string ExpandSlots(const std::string& pattern, const std::string& separator, const std::string& after_slot) {
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
@@ -167,6 +167,7 @@ std::string ExpandSlots(const std::string& pattern, const std::string& separator
     out += pattern.substr(pos, open - pos);
     const std::string between = separator.empty() ? std::string("[^\\x{27E6}\\x{3002}]{0,6}") : "(?:" + separator + ")";
     out += "(?P<" + name + ">" + one + (list ? "(?:" + between + one + ")*" : "") + ")";
+    if (!after_slot.empty()) out += "(?:" + after_slot + ")?";
     pos = close + 1;
   }
   out += pattern.substr(std::min(pos, pattern.size()));
@@ -375,9 +376,12 @@ Status RuleSet::AddPatterns(const std::string& path, const std::string& content,
     if (pattern.empty()) return Status::InvalidRule(where + "missing \"pattern\"");
     // A file's "list_separator" definition says what may stand between the
     // items of a {TYPE+:slot} list (its language's commas and conjunctions).
+    // Its "after_slot" definition, what may follow a name without being an
+    // argument (an original name in brackets).
     const std::string separator = definitions.count("list_separator") != 0 ? "${list_separator}" : "";
+    const std::string after_slot = definitions.count("after_slot") != 0 ? "${after_slot}" : "";
     Result<std::string> expanded =
-        Expand(stem == "relations" ? ExpandSlots(pattern, separator) : pattern, definitions);
+        Expand(stem == "relations" ? ExpandSlots(pattern, separator, after_slot) : pattern, definitions);
     if (!expanded.ok()) return Status::InvalidRule(where + expanded.status().message());
     RE2::Options options;
     options.set_log_errors(false);

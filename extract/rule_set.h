@@ -90,8 +90,12 @@ struct PatternRule {
 // {MODEL|CONCEPT:to}, {ANY:to} matches one mention of those types into the
 // named group; {PERSON+:from} matches a list ("A, B 和 C"): items joined by
 // `separator` (a pattern; the rule file's ${list_separator}), or by up to six
-// characters when it is empty. Exposed for tests.
-std::string ExpandSlots(const std::string& pattern, const std::string& separator = "");
+// characters when it is empty. `after_slot` (the file's ${after_slot}), when
+// not empty, may follow a slot outside its capture: what a language writes
+// after a name that is not another argument ("辛顿(Hinton)"). Exposed for
+// tests.
+std::string ExpandSlots(const std::string& pattern, const std::string& separator = "",
+                        const std::string& after_slot = "");
 
 class RuleSet {
  public:

@@ -11,6 +11,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include "tests/extract/test_rules.h"
 
@@ -53,6 +54,20 @@ TEST(RuleSetTest, EmbeddedRulesLoad) {
   for (const GazetteerEntry& e : rules.gazetteer()) {
     EXPECT_FALSE(e.aliases.empty()) << e.file << ":" << e.line;
   }
+}
+
+// A slot matches mention markers; a list joins them by the separator; what
+// may follow a slot (after_slot) is matched but stays out of its capture.
+TEST(RuleSetTest, ExpandSlotsListsAndAfterSlot) {
+  const re2::RE2 re(ExpandSlots("{PERSON+:from}是{ORG:to}", "、", " *\\([a-z ]+\\)"));
+  ASSERT_TRUE(re.ok()) << re.error();
+  std::string from, to;
+  EXPECT_TRUE(re2::RE2::FullMatch("\u27E6PERSON#0\u27E7、\u27E6PERSON#1\u27E7 (a b)是\u27E6ORG#2\u27E7", re, &from, &to));
+  EXPECT_EQ(from, "\u27E6PERSON#0\u27E7、\u27E6PERSON#1\u27E7");
+  EXPECT_EQ(to, "\u27E6ORG#2\u27E7");
+  // Without after_slot the bracket stops the match.
+  const re2::RE2 plain(ExpandSlots("{PERSON+:from}是{ORG:to}", "、"));
+  EXPECT_FALSE(re2::RE2::FullMatch("\u27E6PERSON#0\u27E7 (c)是\u27E6ORG#2\u27E7", plain));
 }
 
 TEST(RuleSetTest, LoadIsRepeatableAndCollectsEveryFile) {
