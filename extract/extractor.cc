@@ -249,7 +249,8 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   std::vector<std::vector<std::size_t>> events_of(sentences.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto s = static_cast<std::size_t>(events[i].sentence);
-    if (sentence_dates[s].empty() && !date_context.IsPersonal(events[i].date_index)) {
+    if (sentence_dates[s].empty() && !date_context.IsPersonal(events[i].date_index) &&
+        !date_context.IsBackground(events[i].date_index)) {
       sentence_dates[s] = dates[events[i].date_index].date.value;
     }
     events_of[s].push_back(i);
@@ -267,7 +268,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t d : written_dates[s]) {
       const Span& span = dates[d].date.span;
-      if (r.own_date && (span.begin < r.first_mention.end || span.end > r.last_mention.begin)) continue;
+      const bool between = span.begin >= r.first_mention.end && span.end <= r.last_mention.begin;
+      if (r.own_date && !between) continue;
+      // A modifier clause's date ("OpenAI, the lab founded in late 2015")
+      // dates the clause, not a statement around it.
+      if (date_context.IsBackground(d) && !between) continue;
       const Span& near = r.last_mention;
       const std::size_t distance = span.end <= near.begin ? near.begin - span.end
                                    : span.begin >= near.end ? span.begin - near.end

@@ -146,6 +146,16 @@ TEST(RelationsTest, EventsCarryTheRelationsTheyDate) {
   for (std::size_t i = 1; i < r.events.size(); ++i) EXPECT_TRUE(r.events[i].relations.empty());
 }
 
+// A modifier clause's date dates the clause, not the statement around it.
+TEST(RelationsTest, ModifierClauseDateDatesNoRelation) {
+  ExtractionResult r = ExtractText("The first DGX-1 went to OpenAI, the lab founded only months earlier in late 2015.\n");
+  ASSERT_EQ(Relations(r), (std::set<std::string>{"delivered_to:nvidia-dgx>openai"}));
+  EXPECT_EQ(r.relations[0].date, "");
+  r = ExtractText("In 2016, the first DGX-1 went to OpenAI, the lab founded only months earlier in late 2015.\n");
+  ASSERT_EQ(r.relations.size(), 1u);
+  EXPECT_EQ(r.relations[0].date, "2016");
+}
+
 // A birth date belongs to its person: it dates no relation of the sentence.
 TEST(RelationsTest, BirthDateDatesNoRelation) {
   ExtractionResult r = ExtractText("Elon Musk, born 28 June 1971 in Pretoria, co-founder of OpenAI, spoke.\n");
