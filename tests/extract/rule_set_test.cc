@@ -109,6 +109,9 @@ TEST(RuleSetTest, MalformedFilesGiveExactMessages) {
       {"unknown_mod", "en/dates.json:3:12: rule en.dates.early_year: mod must be START, MID, END or APPROX"},
       {"unknown_action", "en/dates.json:3:12: rule en.dates.not_count: unknown action 'remove' (suppress)"},
       {"entity_rule_without_type", "en/entities.json:3:12: rule en.entities.person: missing \"type\""},
+      {"subject_without_type",
+       "en/events.json:3:12: rule en.events.it: a \"subject\" rule needs \"type\": the entity types it stands for "
+       "(\"ORG|MODEL\")"},
       {"date_rule_without_value", "en/dates.json:3:12: rule en.dates.year: missing \"value\""},
       {"unknown_file_kind", "zh/dates.yaml:1: unknown rule file kind"},
       {"unknown_scope",
