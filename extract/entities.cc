@@ -510,19 +510,38 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     if (f.rule_id.find(".tsv:") == std::string::npos) f.canonical = spelling[AliasKey(f.canonical, false)];
   }
 
-  // 7. Short forms of pattern-found people: the last part of the name.
-  std::map<std::string, std::string> short_forms;  // surname -> canonical
+  // 6b. A name written once with its original ("安德烈·卡帕斯(Andrej
+  // Karpathy)") is that entity wherever else the document writes it alone.
+  std::map<std::string, std::string, std::less<>> named_as;  // surface -> canonical
+  auto surface = [&](const FoundEntity& f) { return std::string_view(text).substr(f.span.begin, f.span.size()); };
   for (const FoundEntity& f : out) {
-    if (f.type != "PERSON" || f.rule_id.find(".tsv:") != std::string::npos) continue;
-    std::string last = f.canonical;
+    if (f.rule_id.find(".tsv:") == std::string::npos && surface(f) != f.canonical) {
+      named_as.emplace(surface(f), f.canonical);
+    }
+  }
+  for (FoundEntity& f : out) {
+    if (f.rule_id.find(".tsv:") != std::string::npos || surface(f) != f.canonical) continue;
+    if (const auto it = named_as.find(surface(f)); it != named_as.end()) f.canonical = it->second;
+  }
+
+  // 7. Short forms of pattern-found people: the last part of the name, as
+  // the canonical name writes it and as the text did ("卡帕斯" and
+  // "Karpathy" of 安德烈·卡帕斯 (Andrej Karpathy)).
+  std::map<std::string, std::string> short_forms;  // surname -> canonical
+  auto add_short_form = [&](std::string last, const std::string& canonical) {
     if (auto dot = last.rfind(kNameDot); dot != std::string::npos) {
       last = last.substr(dot + 2);
     } else if (auto space = last.rfind(' '); space != std::string::npos) {
       last = last.substr(space + 1);
     } else {
-      continue;
+      return;
     }
-    if (last.size() >= 3 && !Lookup(last)) short_forms.emplace(last, f.canonical);
+    if (last.size() >= 3 && !Lookup(last)) short_forms.emplace(last, canonical);
+  };
+  for (const FoundEntity& f : out) {
+    if (f.type != "PERSON" || f.rule_id.find(".tsv:") != std::string::npos) continue;
+    add_short_form(f.canonical, f.canonical);
+    if (surface(f) != f.canonical) add_short_form(std::string(surface(f)), f.canonical);
   }
   DisjointSpans found_spans;
   for (const FoundEntity& f : out) {

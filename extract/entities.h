@@ -14,8 +14,11 @@
 //   - a pattern match whose text is a gazetteer alias becomes that entity;
 //   - pattern matches that differ only in case, spaces and hyphens ("GPT5",
 //     "GPT-5") are one entity, named by the longest spelling;
+//   - a name given once with its original ("安德烈·卡帕斯(Andrej
+//     Karpathy)") is that entity wherever the document writes it alone;
 //   - a person found by pattern ("James Martens") is also found later by
-//     the last part of the name ("Martens"), within the same document.
+//     the last part of the name ("Martens", "卡帕斯"), within the same
+//     document.
 #ifndef CHRONOGRAPH_EXTRACT_ENTITIES_H_
 #define CHRONOGRAPH_EXTRACT_ENTITIES_H_
 

@@ -265,6 +265,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   auto relation_date = [&](const FoundRelation& r) -> std::string {
     const auto s = static_cast<std::size_t>(r.sentence);
     std::string best = r.own_date ? "" : sentence_dates[s];
+    // Nearest date wins, but a date after the statement and past a clause
+    // boundary ("他在 2013 年加入谷歌,2015 年辞职", "joined Google in 2013,
+    // and left in 2015") dates the next clause: it is taken only when no
+    // other date is written.
+    constexpr std::size_t kNextClause = std::size_t{1} << 40;
     std::size_t best_distance = static_cast<std::size_t>(-1);
     for (std::size_t d : written_dates[s]) {
       const Span& span = dates[d].date.span;
@@ -274,9 +279,13 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
       // dates the clause, not a statement around it.
       if (date_context.IsBackground(d) && !between) continue;
       const Span& near = r.last_mention;
-      const std::size_t distance = span.end <= near.begin ? near.begin - span.end
-                                   : span.begin >= near.end ? span.begin - near.end
-                                                            : 0;
+      std::size_t distance = span.end <= near.begin ? near.begin - span.end
+                             : span.begin >= near.end ? span.begin - near.end
+                                                      : 0;
+      if (span.begin >= near.end &&
+          std::string_view(text).substr(near.end, span.begin - near.end).find_first_of(",;") != std::string_view::npos) {
+        distance += kNextClause;
+      }
       if (distance < best_distance) {
         best_distance = distance;
         best = dates[d].date.value;
@@ -289,6 +298,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
   const std::vector<const FoundEntity*> no_mentions;
+  // The first sentence of the paragraph before this one and of this one:
+  // a paragraph that opens with "He …" or "2015 年,他…" speaks of the
+  // previous paragraph's subject (a biography told paragraph by paragraph).
+  std::size_t previous_paragraph_start = sentences.size();
+  std::size_t paragraph_start = 0;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     // The speaker's label stays a mention: "Wojciech Zaremba: co-founder of
     // OpenAI." is a list entry that rules may read ("X: co-founder of Y");
@@ -296,9 +310,16 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     // label because no rule's gap crosses the colon (rules/*/relations.json).
     pronouns[s] = PronounMentions(sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s], person_words[s]);
     const bool continues_paragraph = s > 0 && sentences[s - 1].paragraph == sentences[s].paragraph;
-    for (FoundEntity& subject : SubjectPronounMentions(sentences[s], static_cast<int>(s), by_sentence[s],
-                                                       continues_paragraph ? by_sentence[s - 1] : no_mentions,
-                                                       person_words[s])) {
+    if (s > 0 && !continues_paragraph) {
+      previous_paragraph_start = paragraph_start;
+      paragraph_start = s;
+    }
+    const std::vector<const FoundEntity*>& antecedents =
+        continues_paragraph                             ? by_sentence[s - 1]
+        : previous_paragraph_start < sentences.size() ? by_sentence[previous_paragraph_start]
+                                                        : no_mentions;
+    for (FoundEntity& subject :
+         SubjectPronounMentions(sentences[s], static_cast<int>(s), by_sentence[s], antecedents, person_words[s])) {
       pronouns[s].push_back(std::move(subject));
     }
     if (pronouns[s].empty()) continue;

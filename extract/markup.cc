@@ -32,6 +32,19 @@ std::size_t AddressEnd(std::string_view text, std::size_t at) {
   return end;
 }
 
+// Where the ")" that closes a link target starting at window[0] is, or npos
+// if the target has a space or no closing bracket (a parenthesised remark).
+std::size_t LinkTargetEnd(std::string_view window) {
+  int depth = 1;
+  for (std::size_t k = 0; k < window.size(); ++k) {
+    const char c = window[k];
+    if (c == ' ' || c == '\t' || c == '\n') return std::string_view::npos;
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return k;
+  }
+  return std::string_view::npos;
+}
+
 void Blank(std::string* text, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) (*text)[i] = ' ';
 }
@@ -41,10 +54,12 @@ void Blank(std::string* text, std::size_t begin, std::size_t end) {
 void BlankMarkup(std::string* text) {
   const std::string_view view(*text);  // same bytes; blanking never changes sizes
   std::size_t line_start = 0;
+  std::size_t link_open = std::string_view::npos;  // the last "[" on this line
   for (std::size_t i = 0; i < view.size();) {
     const char c = view[i];
     if (c == '\n') {
       line_start = ++i;
+      link_open = std::string_view::npos;
       continue;
     }
     // A reference definition: "[label]: address" on a line of its own.
@@ -71,18 +86,30 @@ void BlankMarkup(std::string* text) {
       ++i;
       continue;
     }
-    // "](target)": the target of a link or image, when it has no space.
+    if (c == '[') link_open = i;
+    // "](target)": the target of a link or image, when it has no space, and
+    // the "[" that opened its text ("[John McCarthy](…), the inventor of
+    // Lisp" reads as prose). A target may hold balanced brackets
+    // (".../John_McCarthy_(computer_scientist)").
     if (c == ']' && i + 1 < view.size() && view[i + 1] == '(') {
       // Looked for within kMaxLinkTarget bytes only: linear over the text.
-      const std::size_t close = view.substr(i + 2, kMaxLinkTarget).find(')');
+      const std::size_t close = LinkTargetEnd(view.substr(i + 2, kMaxLinkTarget));
       if (close != std::string_view::npos) {
-        const std::string_view target = view.substr(i + 2, close);
-        if (target.find_first_of(" \t\n") == std::string_view::npos) {
-          Blank(text, i, i + 2 + close + 1);
-          i += 2 + close + 1;
-          continue;
-        }
+        Blank(text, i, i + 2 + close + 1);
+        if (link_open != std::string_view::npos) (*text)[link_open] = ' ';
+        link_open = std::string_view::npos;
+        i += 2 + close + 1;
+        continue;
       }
+    }
+    // "**bold**", "__bold__": emphasis marks stand between a name and what
+    // rules read next to it ("**Hinton**(1947-)").
+    if ((c == '*' || c == '_') && i + 1 < view.size() && view[i + 1] == c) {
+      std::size_t end = i;
+      while (end < view.size() && view[end] == c) ++end;
+      Blank(text, i, end);
+      i = end;
+      continue;
     }
     // A bare address, not inside a word.
     if ((c == 'h' || c == 'f' || c == 'w') && (i == 0 || !IsAsciiAlnum(view[i - 1]))) {

@@ -9,9 +9,12 @@
 //     a closing bracket or quote, or a non-ASCII character; trailing
 //     . , ; : ! ? stay (they may end the sentence);
 //   - Markdown link and image targets: "](target)" and the "!" of "![",
-//     when the target has no space (a parenthesised remark is kept);
-//   - Markdown reference definitions: a line "[label]: address".
-// Link texts ("[OpenAI]" of "[OpenAI](https://openai.com)") and image alt
+//     when the target has no space (a parenthesised remark is kept) and
+//     its brackets balance ("wiki/McCarthy_(scientist)");
+//   - Markdown reference definitions: a line "[label]: address";
+//   - runs of two or more "*" or "_" (bold marks, "***" rules).
+//   - the "[" and "]" around a link text whose target is blanked.
+// Link texts ("OpenAI" of "[OpenAI](https://openai.com)") and image alt
 // texts stay: they are prose. One pass, linear in the text.
 #ifndef CHRONOGRAPH_EXTRACT_MARKUP_H_
 #define CHRONOGRAPH_EXTRACT_MARKUP_H_

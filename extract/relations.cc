@@ -136,6 +136,22 @@ std::vector<FoundEntity> SubjectPronounMentions(const Sentence& sentence, int se
   return out;
 }
 
+namespace {
+
+// Appends `piece` with every run of spaces read as one space, and none
+// before a comma or stop: blanked markup leaves them ("Winograd's
+// [SHRDLU](…)" reads "Winograd's  SHRDLU", "[Max Little](…), Professor"
+// reads "Max Little , Professor").
+void AppendOneSpaced(std::string_view piece, std::string* out) {
+  for (const char c : piece) {
+    if (c == ' ' && !out->empty() && out->back() == ' ') continue;
+    if ((c == ',' || c == '.' || c == ';' || c == ':') && !out->empty() && out->back() == ' ') out->pop_back();
+    out->push_back(c);
+  }
+}
+
+}  // namespace
+
 std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
                      const std::vector<const FoundEntity*>& mentions) {
   std::string out;
@@ -143,11 +159,11 @@ std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     const FoundEntity& m = *mentions[k];
     if (m.span.begin < pos) continue;  // overlaps the previous mention (an expanded list)
-    out.append(text.substr(pos, m.span.begin - pos));
+    AppendOneSpaced(text.substr(pos, m.span.begin - pos), &out);
     out += kOpen + m.type + "#" + std::to_string(k) + kClose;
     pos = m.span.end;
   }
-  if (pos < end) out.append(text.substr(pos, end - pos));
+  if (pos < end) AppendOneSpaced(text.substr(pos, end - pos), &out);
   return out;
 }
 

@@ -63,8 +63,10 @@ std::vector<FoundEntity> PronounMentions(const Sentence& sentence, int sentence_
 // same paragraph, taken as that sentence's first mention of one of those
 // types, so a chain "X … . It … . It …" keeps X. `previous` is that
 // sentence's mentions in text order, its own subject pronoun included (the
-// turn's speaker and addressee are not subjects here); empty when the
-// sentence starts a paragraph. Returned with the antecedent's name and type
+// turn's speaker and addressee are not subjects here); for a sentence that
+// starts a paragraph, the mentions of the previous paragraph's first
+// sentence (its topic: "X was born … .\n\nIn 2015 he joined …"); empty at
+// the start of a document. Returned with the antecedent's name and type
 // and rule_id "pronoun:subject"; for relations only, like PronounMentions.
 // O(w·m + p) for w words, m mentions and p previous mentions.
 std::vector<FoundEntity> SubjectPronounMentions(const Sentence& sentence, int sentence_index,
@@ -73,7 +75,8 @@ std::vector<FoundEntity> SubjectPronounMentions(const Sentence& sentence, int se
                                                 const std::vector<PatternMatch>& person_words);
 
 // The skeleton of text[range): mentions (sorted; a mention overlapping the
-// previous one is skipped) replaced by ⟦TYPE#k⟧. Exposed for tests and
+// previous one is skipped) replaced by ⟦TYPE#k⟧, runs of spaces as one and
+// none before , . ; : (what blanked markup leaves). Exposed for tests and
 // --verbose.
 std::string Skeleton(std::string_view text, std::size_t begin, std::size_t end,
                      const std::vector<const FoundEntity*>& mentions);

@@ -266,7 +266,19 @@ void JoinWrappedLines(NormalizedText* normalized, const SentencePunctuation& pun
     const Line& line = lines[k];
     const Line& next = lines[k + 1];
     if (line.begin == line.end || next.begin == next.end) continue;  // a blank line
-    if (line.columns < kWrapColumns || line.columns * 5 < widest * 3) continue;  // not full
+    // A line that ends in a word or a comma and goes on in lower case was
+    // broken by its author mid-clause (semantic line breaks: one phrase per
+    // line), however short it is; "key: value" lines (front matter) are not
+    // prose.
+    auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto key_value = [&](const Line& l) {  // looks within the line only: linear
+      const std::size_t space = std::string_view(s).substr(l.begin, l.end - l.begin).find(' ');
+      return space != std::string_view::npos && space > 0 && s[l.begin + space - 1] == ':';
+    };
+    const char line_last = s[line.end - 1];
+    const bool goes_on_lower = is_lower(s[next.begin]) && (is_lower(line_last) || line_last == ',') &&
+                               !key_value(line) && !key_value(next);
+    if (!goes_on_lower && (line.columns < kWrapColumns || line.columns * 5 < widest * 3)) continue;  // not full
     if (StandsAlone(s, line) || StandsAlone(s, next) || IsSpeakerLabel(s, next) ||
         OpensParagraph(s, next.begin, nullptr)) {
       continue;

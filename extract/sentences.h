@@ -55,7 +55,8 @@ struct SplitStats {
 
 // Hard-wrapped prose: a line break inside a paragraph, where the line
 // before it is full (at least kWrapColumns wide and at least 3/5 of the
-// widest line of its block) and does not end a sentence or a clause that
+// widest line of its block) or the next line starts in lower case (one
+// phrase per line), and the line does not end a sentence or a clause that
 // introduces lines (':', an end mark of `punctuation`), is where an editor wrapped the text, not where the
 // author ended a line. It becomes a space, or is taken out between two
 // Chinese/Japanese/Korean characters (with the spaces around it), so that

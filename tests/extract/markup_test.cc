@@ -34,10 +34,13 @@ TEST(MarkupTest, WordsThatOnlyLookLikeAddressesStay) {
 
 TEST(MarkupTest, MarkdownLinksKeepTheirTextAndLoseTheirTarget) {
   EXPECT_EQ(Blanked("Read [the GPT-4 report](https://example.org/2023/report.pdf) today."),
-            "Read [the GPT-4 report                                       today.");
+            "Read  the GPT-4 report                                       today.");
   EXPECT_EQ(Blanked("![AlexNet diagram](img/alexnet-2012.png)"),
-            " [AlexNet diagram" + Spaces("](img/alexnet-2012.png)"));
-  EXPECT_EQ(Blanked("[relative](../docs/2019.md)"), "[relative                  ");
+            "  AlexNet diagram" + Spaces("](img/alexnet-2012.png)"));
+  EXPECT_EQ(Blanked("[relative](../docs/2019.md)"), " relative                  ");
+  // A target with brackets of its own is blanked whole.
+  EXPECT_EQ(Blanked("[John McCarthy](https://w.org/John_McCarthy_(scientist)), the inventor"),
+            " John McCarthy" + Spaces("](https://w.org/John_McCarthy_(scientist))") + ", the inventor");
 }
 
 TEST(MarkupTest, ParenthesisedProseAfterABracketStays) {
@@ -50,6 +53,13 @@ TEST(MarkupTest, ReferenceDefinitionLinesAreBlanked) {
             "Text [1].\n                                       \nMore");
   const std::string prose = "[Note]: this line is prose, kept.\n";
   EXPECT_EQ(Blanked(prose), prose);
+}
+
+TEST(MarkupTest, BoldMarksBecomeSpacesSingleStarsStay) {
+  EXPECT_EQ(Blanked("**Hinton**(1947-) and __Bengio__."), "  Hinton  (1947-) and   Bengio  .");
+  EXPECT_EQ(Blanked("***\n"), "   \n");
+  const std::string kept = "2 * 3 = 6, a_b, *emphasis*";
+  EXPECT_EQ(Blanked(kept), kept);
 }
 
 TEST(MarkupTest, LinearOnManyOpenBrackets) {

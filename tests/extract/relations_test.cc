@@ -109,11 +109,32 @@ TEST(RelationsTest, SubjectPronounTakesThePreviousSubject) {
   EXPECT_EQ(subject_of("Hinton said it was sold."), "");   // not at the start
   EXPECT_TRUE(SubjectPronounMentions({0, 3, 0}, 1, {}, {}, PersonWords("It.", {0, 3, 0})).empty());
 
-  // Through the whole stage: the chain keeps DeepMind; a new paragraph has no
-  // antecedent.
+  // Through the whole stage: the chain keeps DeepMind; a paragraph that opens
+  // with a pronoun speaks of the previous paragraph's subject, paragraph
+  // after paragraph; the first sentence of a document has no antecedent.
   EXPECT_EQ(Relations(ExtractText("DeepMind is a lab. It was founded by Demis Hassabis. It was acquired by Google.\n")),
             (std::set<std::string>{"founded:demis-hassabis>deepmind", "acquired:google>deepmind"}));
-  EXPECT_EQ(Relations(ExtractText("DeepMind is a lab.\n\nIt was founded by Demis Hassabis.\n")), std::set<std::string>{});
+  EXPECT_EQ(Relations(ExtractText("DeepMind is a lab in London.\n\nIt was founded by Demis Hassabis.\n")),
+            (std::set<std::string>{"founded:demis-hassabis>deepmind"}));
+  EXPECT_EQ(Relations(ExtractText("It was founded by Demis Hassabis.\n")), std::set<std::string>{});
+  const ExtractionResult bio =
+      ExtractText("约翰·史密斯出生于伦敦。\n\n他在多伦多大学读书。\n\n2013 年,他加入谷歌,2015 年离开。\n");
+  ASSERT_EQ(Relations(bio).count("works_at:约翰·史密斯>google"), 1u);
+  for (const Relation& rel : bio.relations) {
+    if (rel.type == "works_at") EXPECT_EQ(rel.date, "2013");  // 2015 dates the next clause
+  }
+}
+
+// Blanked markup leaves runs of spaces; rules read them as one.
+TEST(RelationsTest, SkeletonReadsRunsOfSpacesAsOne) {
+  const std::string text = "Terry Winograd's  SHRDLU    ran.";
+  const FoundEntity winograd{{0, 14}, "Terry Winograd", "PERSON", "test", 0};
+  const FoundEntity shrdlu{{18, 24}, "SHRDLU", "MODEL", "test", 0};
+  EXPECT_EQ(Skeleton(text, 0, text.size(), {&winograd, &shrdlu}), "⟦PERSON#0⟧'s ⟦MODEL#1⟧ ran.");
+  const std::string linked = "Terry Winograd   , a professor.";
+  EXPECT_EQ(Skeleton(linked, 0, linked.size(), {&winograd}), "⟦PERSON#0⟧, a professor.");
+  EXPECT_EQ(Relations(ExtractText("Terry Winograd's [SHRDLU](https://example.org/shrdlu) amazed visitors.\n")),
+            (std::set<std::string>{"created:terry-winograd>shrdlu"}));
 }
 
 TEST(RelationsTest, ParagraphStatementKeepsAllItsSentences) {

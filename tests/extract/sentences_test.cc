@@ -162,6 +162,11 @@ TEST(SentencesTest, WrappedLinesAreJoined) {
   EXPECT_EQ(Joined(chinese),
             "二〇一六年三月,围棋程序在首尔以四比一战胜了职业棋手,此后深度学习成为了各大公司竞相投入的方向。\n");
   EXPECT_EQ(RenderWrapped(chinese), chinese.substr(0, chinese.size() - 1)) << "evidence keeps the line break";
+  // One phrase per line: a short line that goes on in lower case is joined.
+  const std::string phrases = "The lab was run by John McCarthy,\nthe inventor of Lisp.\nMost of us\nwere students.\n";
+  EXPECT_EQ(Joined(phrases), "The lab was run by John McCarthy, the inventor of Lisp.\nMost of us were students.\n");
+  const std::string front_matter = "---\nlayout: post\ntitle: a memoir\n---\nText.\n";
+  EXPECT_EQ(Joined(front_matter), front_matter);
 }
 
 TEST(SentencesTest, LineBreaksThatAreNotWraps) {
