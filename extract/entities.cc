@@ -526,15 +526,15 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
 
   // 7. Short forms of pattern-found people: the last part of the name, as
   // the canonical name writes it and as the text did ("卡帕斯" and
-  // "Karpathy" of 安德烈·卡帕斯 (Andrej Karpathy)).
+  // "Karpathy" of 安德烈·卡帕斯 (Andrej Karpathy)); a Han name whole.
   std::map<std::string, std::string> short_forms;  // surname -> canonical
   auto add_short_form = [&](std::string last, const std::string& canonical) {
     if (auto dot = last.rfind(kNameDot); dot != std::string::npos) {
       last = last.substr(dot + 2);
     } else if (auto space = last.rfind(' '); space != std::string::npos) {
       last = last.substr(space + 1);
-    } else {
-      return;
+    } else if (last.size() < 6 || std::any_of(last.begin(), last.end(), [](char c) { return (c & 0x80) == 0; })) {
+      return;  // a Han name of two characters or more is written whole again ("王小明 … 王小明的公司")
     }
     if (last.size() >= 3 && !Lookup(last)) short_forms.emplace(last, canonical);
   };

@@ -17,8 +17,8 @@
 //   - a name given once with its original ("安德烈·卡帕斯(Andrej
 //     Karpathy)") is that entity wherever the document writes it alone;
 //   - a person found by pattern ("James Martens") is also found later by
-//     the last part of the name ("Martens", "卡帕斯"), within the same
-//     document.
+//     the last part of the name ("Martens", "卡帕斯"), a Han name found by
+//     pattern ("王小明") by itself, within the same document.
 #ifndef CHRONOGRAPH_EXTRACT_ENTITIES_H_
 #define CHRONOGRAPH_EXTRACT_ENTITIES_H_
 
