@@ -2,8 +2,13 @@
 // hands each subcommand to its module. Exit codes: 0 ok, 1 bad input (or
 // rules), 2 usage, 3 build finished but skipped input documents (its
 // outputs are written; docs/robustness.md). No exception escapes main.
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+
+#ifdef CHRONOGRAPH_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include <CLI/CLI.hpp>
 
@@ -63,6 +68,13 @@ input documents were skipped.)";
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef CHRONOGRAPH_WITH_MIMALLOC
+  // Memory from the system in 2 MiB pages (transparent huge pages where the
+  // kernel allows them): a build touches its memory once, and taking it in
+  // 4 KiB pages cost a fifth of the time in page faults. A user's
+  // MIMALLOC_LARGE_OS_PAGES still decides.
+  if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) mi_option_enable(mi_option_large_os_pages);
+#endif
   // Ctrl-C and kill remove temporary outputs (before any thread starts).
   chronograph::exporters::InstallInterruptCleanup();
   CLI::App app{"chronograph: AI-history text -> knowledge graph and entity timelines"};

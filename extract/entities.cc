@@ -381,7 +381,7 @@ std::vector<FoundEntity> EntityFinder::Find(std::string_view text, const std::ve
     if (it == keys.end() || !AtWordBoundaries(text, match->begin, match->end)) continue;
     Candidate c;
     c.found = {{match->begin, match->end}, it->second.entry->canonical, it->second.entry->type,
-               it->second.entry->file + ":" + std::to_string(it->second.entry->line),
+               it->second.entry->source,
                SentenceAt(sentences, match->begin)};
     c.from_gazetteer = true;
     c.weak = it->second.weak;

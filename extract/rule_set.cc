@@ -186,6 +186,7 @@ Status RuleSet::AddGazetteer(const std::string& path, const std::string& content
     entry.type = Trim(fields[1]);
     entry.file = path;
     entry.line = number;
+    entry.source = path + ":" + std::to_string(number);
     if (entry.canonical.empty()) return Status::InvalidRule(Where(path, number) + "empty canonical name");
     const std::size_t type_column = FieldColumn(line, '\t', 1), alias_column = FieldColumn(line, '\t', 2);
     if (entry.type.empty() || !std::all_of(entry.type.begin(), entry.type.end(),

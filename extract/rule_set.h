@@ -47,6 +47,7 @@ struct GazetteerEntry {
   std::map<std::string, std::string> attributes;  // wikidata=, founded=, ...
   std::string file;
   int line = 0;
+  std::string source;  // "file:line": the rule id of its mentions, made once
 };
 
 // A compiled pattern rule from a dates/entities JSON file.
