@@ -270,7 +270,7 @@ void JoinWrappedLines(NormalizedText* normalized, const SentencePunctuation& pun
     // broken by its author mid-clause (semantic line breaks: one phrase per
     // line), however short it is; "key: value" lines (front matter) are not
     // prose.
-    auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto is_lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };  // as the splitter reads case
     auto key_value = [&](const Line& l) {  // looks within the line only: linear
       const std::size_t space = std::string_view(s).substr(l.begin, l.end - l.begin).find(' ');
       return space != std::string_view::npos && space > 0 && s[l.begin + space - 1] == ':';
