@@ -17,35 +17,24 @@ bool IsXmlChar(std::uint32_t cp) {
   return cp <= 0x10FFFF;
 }
 
-void AppendUtf8(std::uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::string SanitizeForXml10(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  // Valid text is copied in runs; only what is dropped or replaced breaks one.
+  std::size_t run = 0;
+  auto cut = [&](std::size_t begin, std::size_t end, bool replace) {
+    out.append(text, run, begin - run);
+    if (replace) out += kReplacement;
+    run = end;
+  };
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
     const auto b0 = static_cast<unsigned char>(text[i]);
     if (b0 < 0x80) {
-      if (IsXmlChar(b0)) out.push_back(static_cast<char>(b0));
+      if (!IsXmlChar(b0)) cut(i, i + 1, false);
       ++i;
       continue;
     }
@@ -68,7 +57,7 @@ std::string SanitizeForXml10(std::string_view text) {
       if (b0 == 0xF0) lo = 0x90;
       if (b0 == 0xF4) hi = 0x8F;
     } else {
-      out += kReplacement;  // stray continuation byte or invalid lead byte
+      cut(i, i + 1, true);  // stray continuation byte or invalid lead byte
       ++i;
       continue;
     }
@@ -80,13 +69,14 @@ std::string SanitizeForXml10(std::string_view text) {
       cp = (cp << 6) | (b & 0x3F);
     }
     if (j < len) {
-      out += kReplacement;  // maximal invalid subpart: the bytes read so far
+      cut(i, i + j, true);  // maximal invalid subpart: the bytes read so far
       i += j;
       continue;
     }
-    if (IsXmlChar(cp)) AppendUtf8(cp, &out);
+    if (!IsXmlChar(cp)) cut(i, i + len, false);
     i += len;
   }
+  out.append(text, run, n - run);
   return out;
 }
 
