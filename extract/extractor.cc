@@ -29,6 +29,20 @@ std::string WikidataOf(const EntityFinder& finder, const std::string& canonical)
   return it == entry->attributes.end() ? "" : it->second;
 }
 
+// The subject a paragraph hands to the next one: the first mention of its
+// first sentence, unless that sentence opens with a quotation ("“I chose
+// Caltech because of my adviser X …” she says" is not about X).
+std::vector<const FoundEntity*> ParagraphSubject(std::string_view text, const Sentence& first,
+                                                 const std::vector<const FoundEntity*>& mentions) {
+  if (mentions.empty()) return {};
+  std::string_view opening = text.substr(first.begin, mentions.front()->span.begin - first.begin);
+  while (!opening.empty() && (opening.front() == ' ' || opening.front() == '\t')) opening.remove_prefix(1);
+  for (const std::string_view quote : {"\"", "'", "\u201C", "\u2018", "\u300C", "\u300E"}) {
+    if (opening.substr(0, quote.size()) == quote) return {};
+  }
+  return {mentions.front()};
+}
+
 // Adds the time since the last Lap() to a stage of the profile, if any.
 class StageClock {
  public:
@@ -297,12 +311,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
-  const std::vector<const FoundEntity*> no_mentions;
   // The first sentence of the paragraph before this one and of this one:
   // a paragraph that opens with "He …" or "2015 年,他…" speaks of the
   // previous paragraph's subject (a biography told paragraph by paragraph).
-  std::size_t previous_paragraph_start = sentences.size();
   std::size_t paragraph_start = 0;
+  std::vector<const FoundEntity*> previous_paragraph_subject;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     // The speaker's label stays a mention: "Wojciech Zaremba: co-founder of
     // OpenAI." is a list entry that rules may read ("X: co-founder of Y");
@@ -311,13 +324,11 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
     pronouns[s] = PronounMentions(sentences[s], static_cast<int>(s), interlocutors[s], by_sentence[s], person_words[s]);
     const bool continues_paragraph = s > 0 && sentences[s - 1].paragraph == sentences[s].paragraph;
     if (s > 0 && !continues_paragraph) {
-      previous_paragraph_start = paragraph_start;
+      previous_paragraph_subject = ParagraphSubject(text, sentences[paragraph_start], by_sentence[paragraph_start]);
       paragraph_start = s;
     }
     const std::vector<const FoundEntity*>& antecedents =
-        continues_paragraph                             ? by_sentence[s - 1]
-        : previous_paragraph_start < sentences.size() ? by_sentence[previous_paragraph_start]
-                                                        : no_mentions;
+        continues_paragraph ? by_sentence[s - 1] : previous_paragraph_subject;
     for (FoundEntity& subject :
          SubjectPronounMentions(sentences[s], static_cast<int>(s), by_sentence[s], antecedents, person_words[s])) {
       pronouns[s].push_back(std::move(subject));

@@ -123,6 +123,13 @@ TEST(RelationsTest, SubjectPronounTakesThePreviousSubject) {
   for (const Relation& rel : bio.relations) {
     if (rel.type == "works_at") EXPECT_EQ(rel.date, "2013");  // 2015 dates the next clause
   }
+  // The subject handed on is the first sentence's first mention, and none
+  // when that sentence opens with a quotation.
+  EXPECT_EQ(Relations(ExtractText("\u201CDemis Hassabis was my adviser,\u201D she said.\n\n"
+                                  "She studied at Stanford University.\n")),
+            std::set<std::string>{});
+  EXPECT_EQ(Relations(ExtractText("At Google, Demis Hassabis ran a lab.\n\nHe studied at Stanford University.\n")),
+            std::set<std::string>{});
 }
 
 // Blanked markup leaves runs of spaces; rules read them as one.
