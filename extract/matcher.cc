@@ -2,6 +2,7 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -105,14 +106,29 @@ struct PatternIndex::Prefilter {
 
 namespace {
 
-// The filter's atoms are lower-cased, and the scan folds ASCII case only: a
-// pattern with a non-ASCII letter that has case (Latin-1 to Cyrillic) could
-// be missed, so such a rule always runs.
-bool HasCasedNonAscii(const std::string& pattern) {
-  return std::any_of(pattern.begin(), pattern.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b >= 0xC3 && b <= 0xD4;
-  });
+// The filter lower-cases its atoms (Unicode-wise) and the scan folds ASCII
+// case only. A rule whose pattern holds an upper-case non-ASCII letter ("É"
+// is looked for as "é"), or a cased non-ASCII letter under (?i) ("é" must
+// also find "É"), could be missed: such a rule always runs. A lower-case one
+// in a case-sensitive pattern ("protégé") is found as written.
+bool NeedsUnicodeCaseFold(const re2::RE2& regex) {
+  const std::string& pattern = regex.pattern();
+  const bool caseless = !regex.options().case_sensitive() || pattern.find("(?i") != std::string::npos;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(pattern.data());
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (static_cast<unsigned char>(pattern[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(pattern.size() - i), &cp);
+    if (n <= 0) return true;  // not UTF-8: be safe
+    i += static_cast<std::size_t>(n);
+    const bool cased = utf8proc_tolower(cp) != utf8proc_toupper(cp);
+    if (cased && (caseless || utf8proc_tolower(cp) != cp)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -123,7 +139,7 @@ PatternIndex::PatternIndex(const std::vector<PatternRule>& rules) : rules_(rules
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const re2::RE2& regex = *rules[r].regex;
     int id = 0;
-    if (HasCasedNonAscii(regex.pattern()) ||
+    if (NeedsUnicodeCaseFold(regex) ||
         prefilter->filter.Add(regex.pattern(), regex.options(), &id) != re2::RE2::NoError) {
       prefilter->always_run.push_back(r);
       continue;

@@ -182,6 +182,24 @@ TEST(PatternIndexTest, SameMatchesOverTheSampleCorpus) {
   EXPECT_LT(rules->date_index().always_run_count() * 4, rules->date_rules().size());
 }
 
+// The prefilter's scan folds ASCII case only: a rule with an upper-case
+// non-ASCII letter, or a cased one under (?i), always runs and still finds
+// its text; a lower-case one in a case-sensitive rule is filtered like ASCII.
+TEST(PatternIndexTest, NonAsciiLettersKeepTheirMatches) {
+  auto rules = Rules(R"json({"rules": [
+    {"id": "en.dates.protege", "pattern": "protégé of (?P<year>[0-9]{4})", "value": "${year}"},
+    {"id": "en.dates.ecole", "pattern": "École (?P<year>[0-9]{4})", "value": "${year}"},
+    {"id": "en.dates.ecole_any_case", "pattern": "(?i)école (?P<year>[0-9]{4})", "value": "${year}"}
+  ]})json");
+  ASSERT_NE(rules, nullptr);
+  const PatternIndex& index = rules->date_index();
+  EXPECT_EQ(index.always_run_count(), 2u);
+  const std::string text = "a protégé of 1990, École 1991, ÉCOLE 1992.";
+  EXPECT_EQ(Describe(index.Run(text, {0, text.size()}), text),
+            (std::vector<std::string>{"en.dates.protege:protégé of 1990", "en.dates.ecole:École 1991",
+                                      "en.dates.ecole_any_case:École 1991", "en.dates.ecole_any_case:ÉCOLE 1992"}));
+}
+
 // A suppressed span removes what cuts into it, not what holds it whole;
 // overlapping spans merge into one.
 TEST(MatcherTest, SuppressedSpansCut) {

@@ -121,7 +121,9 @@ TEST(RelationsTest, SubjectPronounTakesThePreviousSubject) {
       ExtractText("约翰·史密斯出生于伦敦。\n\n他在多伦多大学读书。\n\n2013 年,他加入谷歌,2015 年离开。\n");
   ASSERT_EQ(Relations(bio).count("works_at:约翰·史密斯>google"), 1u);
   for (const Relation& rel : bio.relations) {
-    if (rel.type == "works_at") EXPECT_EQ(rel.date, "2013");  // 2015 dates the next clause
+    if (rel.type == "works_at") {
+      EXPECT_EQ(rel.date, "2013");  // 2015 dates the next clause
+    }
   }
   // The subject handed on is the first sentence's first mention, and none
   // when that sentence opens with a quotation.
