@@ -311,9 +311,9 @@ ExtractionResult Extractor::Extract(const Document& document, const ExtractOptio
   std::vector<std::vector<const FoundEntity*>> by_sentence(sentences.size());
   for (const FoundEntity& e : entities) by_sentence[static_cast<std::size_t>(e.sentence)].push_back(&e);
   std::vector<std::vector<FoundEntity>> pronouns(sentences.size());
-  // The first sentence of the paragraph before this one and of this one:
-  // a paragraph that opens with "He …" or "2015 年,他…" speaks of the
-  // previous paragraph's subject (a biography told paragraph by paragraph).
+  // A paragraph that opens with "He …" or "2015 年,他…" speaks of the
+  // subject the previous paragraph hands on (a biography told paragraph by
+  // paragraph); within a paragraph a pronoun looks at the sentence before.
   std::size_t paragraph_start = 0;
   std::vector<const FoundEntity*> previous_paragraph_subject;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
