@@ -48,13 +48,6 @@ void ExportFact(const graph::KnowledgeGraph& kg, const std::vector<std::string>&
   }
 }
 
-std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg, bool with_dated) {
-  const std::vector<std::string> ids = ExportedEntityIds(kg);
-  std::vector<graph::Fact> facts = graph::BuildFacts(kg, with_dated);
-  for (graph::Fact& f : facts) ExportFact(kg, ids, &f);
-  return facts;
-}
-
 // One fact as facts.json holds it, written member by member (a corpus has
 // hundreds of thousands: no JSON value is built for them).
 void WriteFact(const graph::Fact& f, std::size_t i, JsonStreamWriter* w) {
@@ -124,7 +117,11 @@ void WriteFact(const graph::Fact& f, std::size_t i, JsonStreamWriter* w) {
 
 }  // namespace
 
-std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg) { return ExportedFacts(kg, true); }
+std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& kg) {
+  std::vector<graph::Fact> facts;
+  ForEachExportedFact(kg, [&facts](std::size_t, const graph::Fact& f) { facts.push_back(f); });
+  return facts;
+}
 
 Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
   JsonStreamWriter writer(out, "facts.json");
@@ -142,9 +139,12 @@ Status WriteFactsJson(const std::vector<graph::Fact>& facts, std::ostream& out) 
 void ForEachExportedFact(const graph::KnowledgeGraph& kg,
                          const std::function<void(std::size_t index, const graph::Fact&)>& each) {
   const std::vector<std::string> ids = ExportedEntityIds(kg);
-  const std::vector<graph::Fact> relations = ExportedFacts(kg, /*with_dated=*/false);
   std::size_t i = 0;
-  for (; i < relations.size(); ++i) each(i, relations[i]);
+  graph::ForEachRelationFact(kg, [&](std::size_t index, graph::Fact&& f) {
+    ExportFact(kg, ids, &f);
+    each(index, f);
+    i = index + 1;
+  });
   graph::ForEachDatedFact(kg, [&](graph::Fact&& f) {
     ExportFact(kg, ids, &f);
     each(i, f);
@@ -165,7 +165,12 @@ Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   return writer.Finish();
 }
 
-Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
+namespace {
+
+// conflicts.json from `facts`; fact_index[k] is the position (the N of "fN")
+// of facts[k] among all facts.
+Status WriteConflicts(const std::vector<graph::Fact>& facts, const std::vector<std::size_t>& fact_index,
+                      std::ostream& out) {
   Json root = Json::object();
   root["schema"] = kConflictsSchema;
   root["rule"] = std::string(graph::kConflictRuleText);
@@ -189,7 +194,7 @@ Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& o
       for (const graph::ClaimStatement& s : claim.statements) {
         const graph::Fact& f = facts[s.fact];
         Json sj = Json::object();
-        sj["fact"] = FactId(s.fact);
+        sj["fact"] = FactId(fact_index[s.fact]);
         sj["from"] = f.from;
         sj["from_label"] = f.from_label;
         sj["to"] = f.to;
@@ -209,10 +214,27 @@ Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& o
   return WriteJsonDocument(root, "conflicts.json", out);
 }
 
+}  // namespace
+
+Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
+  std::vector<std::size_t> positions(facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) positions[i] = i;
+  return WriteConflicts(facts, positions, out);
+}
+
 Status WriteConflictsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
   // Only relation facts take part in conflicts, and they come first, so
-  // their ids are the same without the dated facts.
-  return WriteConflictsJson(ExportedFacts(kg, /*with_dated=*/false), out);
+  // their ids are the same without the dated facts; only the candidates
+  // are built.
+  const std::vector<std::string> ids = ExportedEntityIds(kg);
+  std::vector<graph::Fact> facts;
+  std::vector<std::size_t> positions;
+  for (auto& [index, fact] : graph::ConflictCandidateFacts(kg)) {
+    ExportFact(kg, ids, &fact);
+    facts.push_back(std::move(fact));
+    positions.push_back(index);
+  }
+  return WriteConflicts(facts, positions, out);
 }
 
 Result<std::vector<graph::Fact>> ReadFactsJson(const std::string& path) {

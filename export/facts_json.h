@@ -38,8 +38,7 @@ inline constexpr char kConflictsSchema[] = "chronograph.conflicts/1";
 std::vector<graph::Fact> ExportedFacts(const graph::KnowledgeGraph& graph);
 
 // The same facts, in the same order, one at a time (index = position, the
-// N of "fN"): relation facts from RAM, dated facts streamed, so a corpus's
-// facts are never all held at once.
+// N of "fN"), so a corpus's facts are never all held at once.
 void ForEachExportedFact(const graph::KnowledgeGraph& graph,
                          const std::function<void(std::size_t index, const graph::Fact&)>& each);
 

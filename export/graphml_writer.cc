@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -191,10 +190,7 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing
     if (!FlushWhenFull(&buffer, out)) return Status::IoError("graphml: write failed");
   }
 
-  std::set<std::size_t> conflicting;  // edge indexes
-  for (const graph::Fact& f : graph::BuildFacts(kg, /*with_dated=*/false)) {
-    if (f.conflict && f.edge != graph::kNoEdge) conflicting.insert(f.edge);
-  }
+  const std::vector<std::size_t> conflicting = graph::ConflictingEdges(kg);  // sorted
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const graph::RelationEdge& e = g[edges[i]];
     buffer += "    <edge id=\"e";
@@ -217,7 +213,7 @@ Status WriteGraphml(const graph::KnowledgeGraph& kg, const GephiDrawing& drawing
       if (!offsets.empty()) AddData("evidence_offsets", offsets, &buffer);
     }
     AddData("sources", std::to_string(e.sources), &buffer);
-    if (conflicting.count(i)) AddData("conflict", "true", &buffer);
+    if (std::binary_search(conflicting.begin(), conflicting.end(), i)) AddData("conflict", "true", &buffer);
     buffer += "    </edge>\n";
     if (!FlushWhenFull(&buffer, out)) return Status::IoError("graphml: write failed");
   }

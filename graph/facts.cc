@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -26,7 +27,7 @@ int CountDocuments(const std::vector<FactSource>& statements) {
   return static_cast<int>(documents.size());
 }
 
-const ConflictRule* RuleFor(const std::string& relation) {
+const ConflictRule* RuleFor(std::string_view relation) {
   for (const ConflictRule& rule : kConflictRules) {
     if (relation == rule.relation) return &rule;
   }
@@ -41,29 +42,118 @@ bool DateRangesOverlap(const std::string& a, const std::string& b) {
   return DaysFromCivil(x->first) <= DaysFromCivil(y->last) && DaysFromCivil(y->first) <= DaysFromCivil(x->last);
 }
 
-std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
-  const Graph& g = kg.graph();
+namespace {
+
+// The relation fact of typed edge `i` (conflict flag unset).
+Fact RelationFactOf(const KnowledgeGraph& kg, std::size_t i) {
+  const RelationEdge& e = kg.graph()[kg.edges()[i]];
+  Fact f;
+  f.kind = FactKind::kRelation;
+  f.relation = e.relation;
+  f.from = e.from;
+  f.to = e.to;
+  f.from_label = kg.LabelOf(e.from);
+  f.to_label = kg.LabelOf(e.to);
+  f.date = e.date;
+  f.statements.reserve(e.evidence.size());
+  for (const Evidence& ev : e.evidence) {
+    f.statements.push_back({std::string(ev.document), ev.line, std::string(ev.text), std::string(ev.date), ""});
+  }
+  std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
+  f.sources = CountDocuments(f.statements);
+  f.edge = i;
+  return f;
+}
+
+// Fact indexes (among relation facts) of the candidates that FindConflicts
+// puts in a conflict, sorted.
+std::vector<std::size_t> ConflictingFactIndexes(const std::vector<std::pair<std::size_t, Fact>>& candidates) {
   std::vector<Fact> facts;
+  facts.reserve(candidates.size());
+  for (const auto& [index, fact] : candidates) facts.push_back(fact);
+  std::vector<std::size_t> conflicting;
+  for (const Conflict& c : FindConflicts(facts)) {
+    for (const Claim& claim : c.claims) {
+      for (const ClaimStatement& s : claim.statements) conflicting.push_back(candidates[s.fact].first);
+    }
+  }
+  std::sort(conflicting.begin(), conflicting.end());
+  conflicting.erase(std::unique(conflicting.begin(), conflicting.end()), conflicting.end());
+  return conflicting;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, Fact>> ConflictCandidateFacts(const KnowledgeGraph& kg) {
+  const Graph& g = kg.graph();
   const std::vector<Edge>& edges = kg.edges();
+  // (relation, object, subject or "") -> its distinct parseable dates. The
+  // views point into the graph's pools.
+  using GroupKey = std::tuple<std::string_view, std::string_view, std::string_view>;
+  auto group_of = [](const RelationEdge& e, const ConflictRule& rule) {
+    return GroupKey{e.relation, e.to, rule.scope == ConflictScope::kPair ? e.from : std::string_view()};
+  };
+  std::map<GroupKey, std::set<std::string_view>> dates;
+  for (const Edge& edge : edges) {
+    const RelationEdge& e = g[edge];
+    const ConflictRule* rule = e.relation == kCoOccurs ? nullptr : RuleFor(e.relation);
+    if (rule == nullptr) continue;
+    std::set<std::string_view>& group = dates[group_of(e, *rule)];
+    for (const Evidence& ev : e.evidence) {
+      if (!ev.date.empty() && ParseDateValue(ev.date)) group.insert(ev.date);
+    }
+  }
+  std::set<GroupKey> disagreeing;
+  for (const auto& [key, values] : dates) {
+    for (auto a = values.begin(); a != values.end() && !disagreeing.count(key); ++a) {
+      for (auto b = std::next(a); b != values.end(); ++b) {
+        if (!DateRangesOverlap(std::string(*a), std::string(*b))) {
+          disagreeing.insert(key);
+          break;
+        }
+      }
+    }
+  }
+  std::vector<std::pair<std::size_t, Fact>> candidates;
+  std::size_t index = 0;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const RelationEdge& e = g[edges[i]];
     if (e.relation == kCoOccurs) continue;
-    Fact f;
-    f.kind = FactKind::kRelation;
-    f.relation = e.relation;
-    f.from = e.from;
-    f.to = e.to;
-    f.from_label = kg.LabelOf(e.from);
-    f.to_label = kg.LabelOf(e.to);
-    f.date = e.date;
-    for (const Evidence& ev : e.evidence) f.statements.push_back({std::string(ev.document), ev.line, std::string(ev.text), std::string(ev.date), ""});
-    std::sort(f.statements.begin(), f.statements.end(), SourceBefore);
-    f.sources = CountDocuments(f.statements);
-    f.edge = i;
-    facts.push_back(std::move(f));
+    const ConflictRule* rule = RuleFor(e.relation);
+    if (rule != nullptr && disagreeing.count(group_of(e, *rule))) candidates.emplace_back(index, RelationFactOf(kg, i));
+    ++index;
   }
+  return candidates;
+}
+
+std::vector<std::size_t> ConflictingEdges(const KnowledgeGraph& kg) {
+  const std::vector<std::pair<std::size_t, Fact>> candidates = ConflictCandidateFacts(kg);
+  std::vector<std::size_t> edges;
+  std::size_t k = 0;
+  for (const std::size_t index : ConflictingFactIndexes(candidates)) {
+    while (candidates[k].first != index) ++k;
+    edges.push_back(candidates[k].second.edge);
+  }
+  return edges;
+}
+
+void ForEachRelationFact(const KnowledgeGraph& kg, const std::function<void(std::size_t index, Fact&&)>& emit) {
+  const std::vector<std::size_t> conflicting = ConflictingFactIndexes(ConflictCandidateFacts(kg));
+  const Graph& g = kg.graph();
+  const std::vector<Edge>& edges = kg.edges();
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (g[edges[i]].relation == kCoOccurs) continue;
+    Fact f = RelationFactOf(kg, i);
+    f.conflict = std::binary_search(conflicting.begin(), conflicting.end(), index);
+    emit(index++, std::move(f));
+  }
+}
+
+std::vector<Fact> BuildFacts(const KnowledgeGraph& kg, bool with_dated) {
+  std::vector<Fact> facts;
+  ForEachRelationFact(kg, [&facts](std::size_t, Fact&& f) { facts.push_back(std::move(f)); });
   if (with_dated) ForEachDatedFact(kg, [&facts](Fact&& f) { facts.push_back(std::move(f)); });
-  MarkConflicts(FindConflicts(facts), &facts);
   return facts;
 }
 

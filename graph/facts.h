@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/knowledge_graph.h"
@@ -84,8 +85,28 @@ extern const char kConflictRuleText[];
 
 // The facts of a finalized graph: relation facts in edge order (co_occurs
 // edges are no facts), then, if `with_dated`, dated facts by entity (vertex
-// order) and date (CompareDateValues). Conflict flags are set.
+// order) and date (CompareDateValues). Conflict flags are set. Holds every
+// fact at once: for tests and small graphs; writers stream
+// (ForEachRelationFact, ForEachDatedFact).
 std::vector<Fact> BuildFacts(const KnowledgeGraph& graph, bool with_dated = true);
+
+// The relation facts of BuildFacts, in the same order, one at a time, with
+// their conflict flags: `index` is the fact's position (the N of "fN").
+// Holds one fact at a time beside the few that conflict
+// (ConflictCandidateFacts).
+void ForEachRelationFact(const KnowledgeGraph& graph, const std::function<void(std::size_t index, Fact&&)>& emit);
+
+// The relation facts whose statements might conflict, each with its index
+// among all relation facts, in that order: the facts of every conflict
+// group (see above) whose dated statements give two day ranges that do not
+// overlap. A first pass keeps only each group's distinct dates, so only
+// these facts are ever built. FindConflicts over them finds every conflict
+// of the graph (ClaimStatement::fact is then a position in this list).
+std::vector<std::pair<std::size_t, Fact>> ConflictCandidateFacts(const KnowledgeGraph& graph);
+
+// The edge indexes (KnowledgeGraph::edges()) of the relation facts that are
+// part of a conflict, sorted.
+std::vector<std::size_t> ConflictingEdges(const KnowledgeGraph& graph);
 
 // The dated facts of BuildFacts, in the same order, one at a time: holds
 // one fact at a time (events are read back from disk), for facts.json.

@@ -1,5 +1,6 @@
 #include "graph/facts.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,69 @@ TEST(FactsTest, BuildFactsKeepsEverySourceAndFlagsConflicts) {
   EXPECT_EQ(facts[3].date, "2016");
   EXPECT_FALSE(facts[1].conflict);
   EXPECT_EQ(FindConflicts(facts).size(), 1u);
+}
+
+// The streamed relation facts flag the same conflicts as FindConflicts over
+// every fact at once, while only the disagreeing groups are ever built.
+TEST(FactsTest, StreamedConflictFlagsMatchFindConflictsOverAllFacts) {
+  struct Stated {
+    const char* relation;
+    const char* from;
+    const char* to;
+    const char* date;
+  };
+  const Stated stated[] = {
+      {"founded", "altman", "openai", "2015"},      // founded OpenAI: 2015 vs 2016
+      {"founded", "musk", "openai", "2016"},
+      {"founded", "hassabis", "deepmind", "2010"},  // agrees: 2010 and 2010-09
+      {"founded", "hassabis", "deepmind", "2010-09"},
+      {"won", "hinton", "turing-award", "2018"},    // pair scope: two winners
+      {"won", "lecun", "turing-award", "2019"},
+      {"created", "hinton", "alexnet", ""},         // undated: never a conflict
+      {"studied_at", "hinton", "edinburgh", "1975"},  // no rule
+      {"studied_at", "hinton", "edinburgh", "1978"},
+  };
+  std::vector<extract::ExtractionResult> docs;
+  int n = 0;
+  for (const Stated& s : stated) {
+    extract::ExtractionResult r;
+    r.document = "d" + std::to_string(n++) + ".txt";
+    const std::string text = std::string(s.from) + " " + s.relation + " " + s.to;
+    r.mentions = {MakeMention(s.from, "PERSON", s.from, 0, Src(r.document, 1, 0, 1)),
+                  MakeMention(s.to, "ORG", s.to, 0, Src(r.document, 1, 2, 3))};
+    r.relations = {MakeRelation(s.relation, s.from, s.to, s.date, text, Src(r.document, 1, 0, text.size()))};
+    docs.push_back(std::move(r));
+  }
+  KnowledgeGraph kg;
+  for (const auto& d : docs) kg.Add(d);
+  kg.Finalize();
+
+  std::vector<Fact> all;
+  std::vector<bool> streamed_flags;
+  ForEachRelationFact(kg, [&](std::size_t index, Fact&& f) {
+    EXPECT_EQ(index, all.size());
+    streamed_flags.push_back(f.conflict);
+    f.conflict = false;
+    all.push_back(std::move(f));
+  });
+  ASSERT_EQ(all.size(), 7u);  // founded x3 pairs, won x2, created, studied_at
+  MarkConflicts(FindConflicts(all), &all);
+  std::vector<std::size_t> flagged_edges;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(streamed_flags[i], all[i].conflict) << all[i].from << " " << all[i].relation << " " << all[i].to;
+    if (all[i].conflict) flagged_edges.push_back(all[i].edge);
+  }
+  std::sort(flagged_edges.begin(), flagged_edges.end());
+  EXPECT_EQ(ConflictingEdges(kg), flagged_edges);
+  EXPECT_EQ(flagged_edges.size(), 2u);  // altman and musk founding OpenAI
+
+  // Only the OpenAI founding group disagrees, so only its facts are built.
+  const auto candidates = ConflictCandidateFacts(kg);
+  ASSERT_EQ(candidates.size(), 2u);
+  for (const auto& [index, fact] : candidates) {
+    EXPECT_EQ(fact.to, "openai");
+    EXPECT_EQ(all[index].from, fact.from);
+  }
 }
 
 TEST(FactsTest, EntitiesSharingAWikidataIdAreMerged) {
