@@ -167,74 +167,99 @@ Status WriteFactsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
 
 namespace {
 
-// conflicts.json from `facts`; fact_index[k] is the position (the N of "fN")
-// of facts[k] among all facts.
-Status WriteConflicts(const std::vector<graph::Fact>& facts, const std::vector<std::size_t>& fact_index,
-                      std::ostream& out) {
-  Json root = Json::object();
-  root["schema"] = kConflictsSchema;
-  root["rule"] = std::string(graph::kConflictRuleText);
-  Json list = Json::array();
-  for (const graph::Conflict& c : graph::FindConflicts(facts)) {
-    Json j = Json::object();
-    j["relation"] = c.relation;
-    j["scope"] = c.scope == graph::ConflictScope::kPair ? "pair" : "object";
-    j["object"] = c.object;
-    j["object_label"] = c.object_label;
-    if (!c.subject.empty()) {
-      j["subject"] = c.subject;
-      j["subject_label"] = c.subject_label;
-    }
-    Json claims = Json::array();
-    for (const graph::Claim& claim : c.claims) {
-      Json cj = Json::object();
-      cj["date"] = claim.date;
-      cj["sources"] = claim.sources;
-      Json statements = Json::array();
-      for (const graph::ClaimStatement& s : claim.statements) {
-        const graph::Fact& f = facts[s.fact];
-        Json sj = Json::object();
-        sj["fact"] = FactId(fact_index[s.fact]);
-        sj["from"] = f.from;
-        sj["from_label"] = f.from_label;
-        sj["to"] = f.to;
-        sj["to_label"] = f.to_label;
-        sj["document"] = s.source.document;
-        sj["line"] = s.source.line;
-        sj["text"] = s.source.text;
-        statements.push_back(std::move(sj));
-      }
-      cj["statements"] = std::move(statements);
-      claims.push_back(std::move(cj));
-    }
-    j["claims"] = std::move(claims);
-    list.push_back(std::move(j));
+// One conflict as conflicts.json holds it; fact_id(k) is the id of
+// facts[k].
+void WriteConflict(const graph::Conflict& c, const std::vector<graph::Fact>& facts,
+                   const std::function<std::string(std::size_t)>& fact_id, JsonStreamWriter* w) {
+  w->BeginObject();
+  w->Key("relation");
+  w->String(c.relation);
+  w->Key("scope");
+  w->String(c.scope == graph::ConflictScope::kPair ? "pair" : "object");
+  w->Key("object");
+  w->String(c.object);
+  w->Key("object_label");
+  w->String(c.object_label);
+  if (!c.subject.empty()) {
+    w->Key("subject");
+    w->String(c.subject);
+    w->Key("subject_label");
+    w->String(c.subject_label);
   }
-  root["conflicts"] = std::move(list);
-  return WriteJsonDocument(root, "conflicts.json", out);
+  w->Key("claims");
+  w->BeginArray();
+  for (const graph::Claim& claim : c.claims) {
+    w->BeginObject();
+    w->Key("date");
+    w->String(claim.date);
+    w->Key("sources");
+    w->Integer(claim.sources);
+    w->Key("statements");
+    w->BeginArray();
+    for (const graph::ClaimStatement& s : claim.statements) {
+      const graph::Fact& f = facts[s.fact];
+      w->BeginObject();
+      w->Key("fact");
+      w->String(fact_id(s.fact));
+      w->Key("from");
+      w->String(f.from);
+      w->Key("from_label");
+      w->String(f.from_label);
+      w->Key("to");
+      w->String(f.to);
+      w->Key("to_label");
+      w->String(f.to_label);
+      w->Key("document");
+      w->String(s.source.document);
+      w->Key("line");
+      w->Integer(s.source.line);
+      w->Key("text");
+      w->String(s.source.text);
+      w->End();
+    }
+    w->End();
+    w->End();
+  }
+  w->End();
+  w->End();
+}
+
+// conflicts.json's members before the list, then the list: `each_conflict`
+// writes every conflict with WriteConflict.
+Status WriteConflictsDocument(std::ostream& out, const std::function<void(JsonStreamWriter*)>& each_conflict) {
+  JsonStreamWriter writer(out, "conflicts.json");
+  writer.BeginObject();
+  writer.Key("schema");
+  writer.String(kConflictsSchema);
+  writer.Key("rule");
+  writer.String(graph::kConflictRuleText);
+  writer.Key("conflicts");
+  writer.BeginArray();
+  each_conflict(&writer);
+  writer.End();
+  writer.End();
+  return writer.Finish();
 }
 
 }  // namespace
 
 Status WriteConflictsJson(const std::vector<graph::Fact>& facts, std::ostream& out) {
-  std::vector<std::size_t> positions(facts.size());
-  for (std::size_t i = 0; i < facts.size(); ++i) positions[i] = i;
-  return WriteConflicts(facts, positions, out);
+  return WriteConflictsDocument(out, [&facts](JsonStreamWriter* w) {
+    for (const graph::Conflict& c : graph::FindConflicts(facts)) WriteConflict(c, facts, FactId, w);
+  });
 }
 
 Status WriteConflictsJson(const graph::KnowledgeGraph& kg, std::ostream& out) {
-  // Only relation facts take part in conflicts, and they come first, so
-  // their ids are the same without the dated facts; only the candidates
-  // are built.
+  // One conflict group at a time; only relation facts take part, and they
+  // come first, so their ids are those of facts.json.
   const std::vector<std::string> ids = ExportedEntityIds(kg);
-  std::vector<graph::Fact> facts;
-  std::vector<std::size_t> positions;
-  for (auto& [index, fact] : graph::ConflictCandidateFacts(kg)) {
-    ExportFact(kg, ids, &fact);
-    facts.push_back(std::move(fact));
-    positions.push_back(index);
-  }
-  return WriteConflicts(facts, positions, out);
+  return WriteConflictsDocument(out, [&](JsonStreamWriter* w) {
+    graph::ForEachConflict(
+        kg, [&](graph::Fact* f) { ExportFact(kg, ids, f); },
+        [&](const graph::Conflict& c, const std::vector<graph::Fact>& facts, const graph::ConflictGroup& group) {
+          WriteConflict(c, facts, [&group](std::size_t k) { return FactId(group[k].index); }, w);
+        });
+  });
 }
 
 Result<std::vector<graph::Fact>> ReadFactsJson(const std::string& path) {

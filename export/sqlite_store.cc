@@ -216,8 +216,9 @@ Status Fill(sqlite3* db, const graph::KnowledgeGraph& graph, const ExtractionSpi
     sqlite3_free(message);
   };
   // A file written in one go, renamed only when complete: no journal needed.
-  // 64 MiB of page cache: index builds at the end sort in memory, not on disk.
-  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;");
+  // 16 MiB of page cache (it also bounds the sorters of the index builds):
+  // 64 MiB was no faster on a 20 MB corpus and cost 85 MB more peak memory.
+  exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-16384;");
   exec("BEGIN");
   exec(kSchema);
   if (!error.empty()) return Status::IoError(error);

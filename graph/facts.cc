@@ -65,34 +65,18 @@ Fact RelationFactOf(const KnowledgeGraph& kg, std::size_t i) {
   return f;
 }
 
-// Fact indexes (among relation facts) of the candidates that FindConflicts
-// puts in a conflict, sorted.
-std::vector<std::size_t> ConflictingFactIndexes(const std::vector<std::pair<std::size_t, Fact>>& candidates) {
-  std::vector<Fact> facts;
-  facts.reserve(candidates.size());
-  for (const auto& [index, fact] : candidates) facts.push_back(fact);
-  std::vector<std::size_t> conflicting;
-  for (const Conflict& c : FindConflicts(facts)) {
-    for (const Claim& claim : c.claims) {
-      for (const ClaimStatement& s : claim.statements) conflicting.push_back(candidates[s.fact].first);
-    }
-  }
-  std::sort(conflicting.begin(), conflicting.end());
-  conflicting.erase(std::unique(conflicting.begin(), conflicting.end()), conflicting.end());
-  return conflicting;
-}
-
 }  // namespace
 
-std::vector<std::pair<std::size_t, Fact>> ConflictCandidateFacts(const KnowledgeGraph& kg) {
+std::vector<ConflictGroup> ConflictGroups(const KnowledgeGraph& kg) {
   const Graph& g = kg.graph();
   const std::vector<Edge>& edges = kg.edges();
-  // (relation, object, subject or "") -> its distinct parseable dates. The
-  // views point into the graph's pools.
+  // (relation, object, subject or "") -> its distinct parseable dates, in
+  // FindConflicts' order. The views point into the graph's pools.
   using GroupKey = std::tuple<std::string_view, std::string_view, std::string_view>;
   auto group_of = [](const RelationEdge& e, const ConflictRule& rule) {
     return GroupKey{e.relation, e.to, rule.scope == ConflictScope::kPair ? e.from : std::string_view()};
   };
+  auto dated = [](const Evidence& ev) { return !ev.date.empty() && ParseDateValue(ev.date).has_value(); };
   std::map<GroupKey, std::set<std::string_view>> dates;
   for (const Edge& edge : edges) {
     const RelationEdge& e = g[edge];
@@ -100,52 +84,67 @@ std::vector<std::pair<std::size_t, Fact>> ConflictCandidateFacts(const Knowledge
     if (rule == nullptr) continue;
     std::set<std::string_view>& group = dates[group_of(e, *rule)];
     for (const Evidence& ev : e.evidence) {
-      if (!ev.date.empty() && ParseDateValue(ev.date)) group.insert(ev.date);
+      if (dated(ev)) group.insert(ev.date);
     }
   }
-  std::set<GroupKey> disagreeing;
+  // Disagreeing groups only, numbered in key order.
+  std::map<GroupKey, std::size_t> disagreeing;
   for (const auto& [key, values] : dates) {
-    for (auto a = values.begin(); a != values.end() && !disagreeing.count(key); ++a) {
-      for (auto b = std::next(a); b != values.end(); ++b) {
-        if (!DateRangesOverlap(std::string(*a), std::string(*b))) {
-          disagreeing.insert(key);
-          break;
-        }
-      }
+    bool disagree = false;
+    for (auto a = values.begin(); a != values.end() && !disagree; ++a) {
+      for (auto b = std::next(a); b != values.end() && !disagree; ++b) disagree = !DateRangesOverlap(std::string(*a), std::string(*b));
     }
+    if (disagree) disagreeing.emplace(key, 0);
   }
-  std::vector<std::pair<std::size_t, Fact>> candidates;
-  std::size_t index = 0;
+  std::vector<ConflictGroup> groups(disagreeing.size());
+  std::size_t number = 0;
+  for (auto& [key, at] : disagreeing) at = number++;
+  std::size_t index = 0;  // among relation facts
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const RelationEdge& e = g[edges[i]];
     if (e.relation == kCoOccurs) continue;
     const ConflictRule* rule = RuleFor(e.relation);
-    if (rule != nullptr && disagreeing.count(group_of(e, *rule))) candidates.emplace_back(index, RelationFactOf(kg, i));
+    // A fact takes part when one of its statements gives a parseable date.
+    if (rule != nullptr && std::any_of(e.evidence.begin(), e.evidence.end(), dated)) {
+      const auto group = disagreeing.find(group_of(e, *rule));
+      if (group != disagreeing.end()) groups[group->second].push_back({index, i});
+    }
     ++index;
   }
-  return candidates;
+  return groups;
+}
+
+void ForEachConflict(const KnowledgeGraph& kg, const std::function<void(Fact*)>& prepare,
+                     const std::function<void(const Conflict&, const std::vector<Fact>&, const ConflictGroup&)>& emit) {
+  for (const ConflictGroup& group : ConflictGroups(kg)) {
+    std::vector<Fact> facts;
+    facts.reserve(group.size());
+    for (const ConflictFact& f : group) {
+      facts.push_back(RelationFactOf(kg, f.edge));
+      if (prepare) prepare(&facts.back());
+    }
+    for (const Conflict& c : FindConflicts(facts)) emit(c, facts, group);
+  }
 }
 
 std::vector<std::size_t> ConflictingEdges(const KnowledgeGraph& kg) {
-  const std::vector<std::pair<std::size_t, Fact>> candidates = ConflictCandidateFacts(kg);
   std::vector<std::size_t> edges;
-  std::size_t k = 0;
-  for (const std::size_t index : ConflictingFactIndexes(candidates)) {
-    while (candidates[k].first != index) ++k;
-    edges.push_back(candidates[k].second.edge);
+  for (const ConflictGroup& group : ConflictGroups(kg)) {
+    for (const ConflictFact& f : group) edges.push_back(f.edge);
   }
+  std::sort(edges.begin(), edges.end());
   return edges;
 }
 
 void ForEachRelationFact(const KnowledgeGraph& kg, const std::function<void(std::size_t index, Fact&&)>& emit) {
-  const std::vector<std::size_t> conflicting = ConflictingFactIndexes(ConflictCandidateFacts(kg));
+  const std::vector<std::size_t> conflicting = ConflictingEdges(kg);
   const Graph& g = kg.graph();
   const std::vector<Edge>& edges = kg.edges();
   std::size_t index = 0;
   for (std::size_t i = 0; i < edges.size(); ++i) {
     if (g[edges[i]].relation == kCoOccurs) continue;
     Fact f = RelationFactOf(kg, i);
-    f.conflict = std::binary_search(conflicting.begin(), conflicting.end(), index);
+    f.conflict = std::binary_search(conflicting.begin(), conflicting.end(), i);
     emit(index++, std::move(f));
   }
 }

@@ -31,7 +31,6 @@
 #include <cstddef>
 #include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "graph/knowledge_graph.h"
@@ -92,20 +91,11 @@ std::vector<Fact> BuildFacts(const KnowledgeGraph& graph, bool with_dated = true
 
 // The relation facts of BuildFacts, in the same order, one at a time, with
 // their conflict flags: `index` is the fact's position (the N of "fN").
-// Holds one fact at a time beside the few that conflict
-// (ConflictCandidateFacts).
+// Holds one fact at a time (and the edge indexes of ConflictingEdges).
 void ForEachRelationFact(const KnowledgeGraph& graph, const std::function<void(std::size_t index, Fact&&)>& emit);
 
-// The relation facts whose statements might conflict, each with its index
-// among all relation facts, in that order: the facts of every conflict
-// group (see above) whose dated statements give two day ranges that do not
-// overlap. A first pass keeps only each group's distinct dates, so only
-// these facts are ever built. FindConflicts over them finds every conflict
-// of the graph (ClaimStatement::fact is then a position in this list).
-std::vector<std::pair<std::size_t, Fact>> ConflictCandidateFacts(const KnowledgeGraph& graph);
-
 // The edge indexes (KnowledgeGraph::edges()) of the relation facts that are
-// part of a conflict, sorted.
+// part of a conflict, sorted. Builds no fact (ConflictGroups).
 std::vector<std::size_t> ConflictingEdges(const KnowledgeGraph& graph);
 
 // The dated facts of BuildFacts, in the same order, one at a time: holds
@@ -138,6 +128,31 @@ struct Conflict {
 
 // The conflicts among `facts`, ordered by (relation, object, subject).
 std::vector<Conflict> FindConflicts(const std::vector<Fact>& facts);
+
+// A relation fact that takes part in a conflict: its position among the
+// relation facts (the N of "fN") and its edge (KnowledgeGraph::edges()).
+struct ConflictFact {
+  std::size_t index = 0;
+  std::size_t edge = 0;
+};
+// The facts of one conflict group (relation, object[, subject]) whose
+// dated statements disagree, in fact order.
+using ConflictGroup = std::vector<ConflictFact>;
+
+// Every conflict group of a finalized graph that FindConflicts over all
+// its facts would report, in its order, each with the facts that have a
+// dated statement (exactly those MarkConflicts flags). Builds no fact: a
+// first pass keeps only each group's distinct dates.
+std::vector<ConflictGroup> ConflictGroups(const KnowledgeGraph& graph);
+
+// The conflicts of a finalized graph, in FindConflicts' order, one group at
+// a time: `facts` are the group's facts, each passed through `prepare`
+// before FindConflicts sees it (ClaimStatement::fact indexes them;
+// group[k].index is facts[k]'s position among all facts). Only one group's
+// facts are held at once.
+void ForEachConflict(const KnowledgeGraph& graph, const std::function<void(Fact*)>& prepare,
+                     const std::function<void(const Conflict&, const std::vector<Fact>& facts,
+                                              const ConflictGroup& group)>& emit);
 
 // Sets Fact::conflict on every fact with a statement in `conflicts`.
 void MarkConflicts(const std::vector<Conflict>& conflicts, std::vector<Fact>* facts);

@@ -207,13 +207,30 @@ TEST(FactsTest, StreamedConflictFlagsMatchFindConflictsOverAllFacts) {
   EXPECT_EQ(ConflictingEdges(kg), flagged_edges);
   EXPECT_EQ(flagged_edges.size(), 2u);  // altman and musk founding OpenAI
 
-  // Only the OpenAI founding group disagrees, so only its facts are built.
-  const auto candidates = ConflictCandidateFacts(kg);
-  ASSERT_EQ(candidates.size(), 2u);
-  for (const auto& [index, fact] : candidates) {
-    EXPECT_EQ(fact.to, "openai");
-    EXPECT_EQ(all[index].from, fact.from);
+  // Only the OpenAI founding group disagrees: one group, its two facts.
+  const std::vector<ConflictGroup> groups = ConflictGroups(kg);
+  ASSERT_EQ(groups.size(), 1u);
+  ASSERT_EQ(groups[0].size(), 2u);
+  for (const ConflictFact& f : groups[0]) {
+    EXPECT_EQ(all[f.index].to, "openai");
+    EXPECT_EQ(all[f.index].edge, f.edge);
   }
+  // ForEachConflict gives that group's conflict as FindConflicts does.
+  const std::vector<Conflict> expected = FindConflicts(all);
+  std::size_t seen = 0;
+  ForEachConflict(kg, nullptr, [&](const Conflict& c, const std::vector<Fact>& facts, const ConflictGroup& group) {
+    ASSERT_LT(seen, expected.size());
+    EXPECT_EQ(c.object, expected[seen].object);
+    ASSERT_EQ(c.claims.size(), expected[seen].claims.size());
+    for (std::size_t k = 0; k < c.claims.size(); ++k) {
+      EXPECT_EQ(c.claims[k].date, expected[seen].claims[k].date);
+      ASSERT_EQ(c.claims[k].statements.size(), 1u);
+      EXPECT_EQ(group[c.claims[k].statements[0].fact].index, expected[seen].claims[k].statements[0].fact);
+      EXPECT_EQ(facts[c.claims[k].statements[0].fact].from, all[expected[seen].claims[k].statements[0].fact].from);
+    }
+    ++seen;
+  });
+  EXPECT_EQ(seen, 1u);
 }
 
 TEST(FactsTest, EntitiesSharingAWikidataIdAreMerged) {
