@@ -505,7 +505,7 @@ void KnowledgeGraph::Finalize() {
   struct Item {
     EdgeKey key;         // final
     std::uint32_t to;    // final
-    std::uint32_t edge;  // index into pending_edges_ (then spilled_edges_)
+    std::uint32_t edge;  // index into pending_edges_
   };
   std::vector<Item> items;
   items.reserve(pending_edges_.size());
@@ -530,8 +530,20 @@ void KnowledgeGraph::Finalize() {
     return key_less(pending_edges_[x.edge].key, pending_edges_[y.edge].key);
   });
   // The pending edges go to disk and leave RAM before the graph's edges
-  // are built (each is read back once, below).
-  for (const PendingEdge& pending : pending_edges_) spilled_edges_.Append(pending);
+  // are built. They are written in the order the loop below reads them
+  // (items), so that it reads the file through once instead of one pread
+  // per edge; the edges no item names (two names of one entity) follow, so
+  // that RestorePendingEdges gets every one back.
+  {
+    std::vector<bool> spilled(pending_edges_.size(), false);
+    for (const Item& item : items) {
+      spilled[item.edge] = true;
+      spilled_edges_.Append(pending_edges_[item.edge]);
+    }
+    for (std::uint32_t e = 0; e < pending_edges_.size(); ++e) {
+      if (!spilled[e]) spilled_edges_.Append(pending_edges_[e]);
+    }
+  }
   std::deque<PendingEdge>().swap(pending_edges_);
 
   edges_.reserve(items.size());  // at most one edge per item
@@ -548,6 +560,8 @@ void KnowledgeGraph::Finalize() {
   }
   std::vector<std::uint32_t> dates, documents;
   std::vector<PendingEvidence> evidence;
+  auto spilled = spilled_edges_.Scan();
+  PendingEdge pending;
   for (std::size_t first = 0; first < items.size();) {
     std::size_t last = first + 1;
     while (last < items.size() && items[last].key == items[first].key) ++last;
@@ -563,7 +577,7 @@ void KnowledgeGraph::Finalize() {
     evidence.clear();
     int count = 0;
     for (std::size_t k = first; k < last; ++k) {
-      const PendingEdge pending = spilled_edges_[items[k].edge];
+      spilled.Next(&pending);  // items[k]'s edge
       dates.insert(dates.end(), pending.dates.begin(), pending.dates.end());
       documents = last - first == 1 ? pending.documents : UnionIds(documents, pending.documents);
       evidence.insert(evidence.end(), pending.evidence.begin(), pending.evidence.end());

@@ -243,6 +243,38 @@ TEST(KnowledgeGraphTest, AddAfterFinalizeFindsTheSameEdges) {
   }
 }
 
+TEST(KnowledgeGraphTest, AddAfterFinalizeKeepsEdgesBetweenNamesOfOneEntity) {
+  // "DeepMind" and "Google DeepMind" share a Wikidata id: Finalize merges
+  // them, so their co_occurs edge is in no final edge, yet it must survive
+  // the spill and come back for the next Finalize.
+  extract::ExtractionResult a, b;
+  a.document = "a.txt";
+  b.document = "b.txt";
+  a.mentions = {MakeMention("DeepMind", "ORG", "DeepMind", 0, Src("a.txt", 1, 0, 8)),
+                MakeMention("Google DeepMind", "ORG", "Google DeepMind", 0, Src("a.txt", 1, 12, 27)),
+                MakeMention("Demis Hassabis", "PERSON", "Demis Hassabis", 0, Src("a.txt", 1, 30, 44))};
+  a.mentions[0].wikidata = a.mentions[1].wikidata = "Q15733006";
+  b.mentions = {MakeMention("DeepMind", "ORG", "DeepMind", 0, Src("b.txt", 3, 0, 8)),
+                MakeMention("Shane Legg", "PERSON", "Shane Legg", 0, Src("b.txt", 3, 20, 30))};
+  b.mentions[0].wikidata = "Q15733006";
+  b.relations = {MakeRelation("founded", "shane-legg", "deepmind", "2010", "s", Src("b.txt", 3, 0, 30))};
+  KnowledgeGraph step;
+  step.Add(a);
+  step.Finalize();
+  step.Add(b);
+  step.Finalize();
+  const KnowledgeGraph once = Build({a, b});
+  EXPECT_EQ(Dump(step), Dump(once));
+  EXPECT_EQ(once.FindEntity("google-deepmind"), nullptr);
+  EXPECT_NE(FindEdge(once, "deepmind", "shane-legg", "founded"), nullptr);
+  // Every pending edge came back: adding `a` again after Finalize is adding
+  // it twice before.
+  KnowledgeGraph twice = Build({a});
+  twice.Add(a);
+  twice.Finalize();
+  EXPECT_EQ(Dump(twice), Dump(Build({a, a})));
+}
+
 TEST(KnowledgeGraphTest, ConflictingCanonicalNamesResolveDeterministically) {
   struct Case {
     const char* name;
