@@ -464,7 +464,7 @@ void KnowledgeGraph::Finalize() {
     node.aliases = pending.surfaces;
     node.aliases.insert(node.label);
     node.mentions = pending.mentions;
-    for (const std::uint32_t document : pending.documents) node.documents.insert(strings_[document]);
+    for (const std::uint32_t document : pending.documents) node.documents.emplace(strings_[document]);
     for (const auto& [qid, count] : pending.wikidata) {  // most mentions, ties to the smallest
       if (node.wikidata.empty() || count > pending.wikidata.at(node.wikidata)) node.wikidata = qid;
     }
@@ -589,7 +589,7 @@ void KnowledgeGraph::Finalize() {
               [&](std::uint32_t x, std::uint32_t y) { return string_rank[x] < string_rank[y]; });
     dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
     for (const std::uint32_t id : dates) {
-      const std::string& date = strings_[id];
+      const std::string_view date = strings_[id];
       if (edge.date.empty() || CompareDateValues(date, "", edge.date, "") < 0) edge.date = date;
     }
     edge.weight = count;
