@@ -1,6 +1,7 @@
 #include "graph/facts.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -41,6 +42,26 @@ bool DateRangesOverlap(const std::string& a, const std::string& b) {
   if (!x || !y) return false;
   return DaysFromCivil(x->first) <= DaysFromCivil(y->last) && DaysFromCivil(y->first) <= DaysFromCivil(x->last);
 }
+
+namespace {
+
+// True when two of `values` (parseable date values) cover day ranges that
+// do not overlap. Intervals on a line overlap pairwise exactly when the
+// latest start is not after the earliest end, so one pass decides, however
+// many dates a group has.
+template <class Values, class ValueOf>
+bool SomeDatesDisagree(const Values& values, ValueOf value_of) {
+  std::int64_t latest_first = INT64_MIN, earliest_last = INT64_MAX;
+  for (const auto& v : values) {
+    const std::optional<DateValue> d = ParseDateValue(value_of(v));
+    if (!d) continue;
+    latest_first = std::max(latest_first, DaysFromCivil(d->first));
+    earliest_last = std::min(earliest_last, DaysFromCivil(d->last));
+  }
+  return latest_first > earliest_last;
+}
+
+}  // namespace
 
 namespace {
 
@@ -90,11 +111,7 @@ std::vector<ConflictGroup> ConflictGroups(const KnowledgeGraph& kg) {
   // Disagreeing groups only, numbered in key order.
   std::map<GroupKey, std::size_t> disagreeing;
   for (const auto& [key, values] : dates) {
-    bool disagree = false;
-    for (auto a = values.begin(); a != values.end() && !disagree; ++a) {
-      for (auto b = std::next(a); b != values.end() && !disagree; ++b) disagree = !DateRangesOverlap(std::string(*a), std::string(*b));
-    }
-    if (disagree) disagreeing.emplace(key, 0);
+    if (SomeDatesDisagree(values, [](std::string_view date) { return date; })) disagreeing.emplace(key, 0);
   }
   std::vector<ConflictGroup> groups(disagreeing.size());
   std::size_t number = 0;
@@ -217,16 +234,7 @@ std::vector<Conflict> FindConflicts(const std::vector<Fact>& facts) {
 
   std::vector<Conflict> conflicts;
   for (auto& [key, by_date] : groups) {
-    bool disagree = false;
-    for (auto a = by_date.begin(); a != by_date.end() && !disagree; ++a) {
-      for (auto b = std::next(a); b != by_date.end(); ++b) {
-        if (!DateRangesOverlap(a->first, b->first)) {
-          disagree = true;
-          break;
-        }
-      }
-    }
-    if (!disagree) continue;
+    if (!SomeDatesDisagree(by_date, [](const auto& claim) { return std::string_view(claim.first); })) continue;
     Conflict c;
     c.relation = std::get<0>(key);
     c.object = std::get<1>(key);
