@@ -48,6 +48,18 @@ void ExportFact(const graph::KnowledgeGraph& kg, const std::vector<std::string>&
   }
 }
 
+// A relation fact's two ends, as facts.json and conflicts.json name them.
+void WriteEnds(const graph::Fact& f, JsonStreamWriter* w) {
+  w->Key("from");
+  w->String(f.from);
+  w->Key("from_label");
+  w->String(f.from_label);
+  w->Key("to");
+  w->String(f.to);
+  w->Key("to_label");
+  w->String(f.to_label);
+}
+
 // One fact as facts.json holds it, written member by member (a corpus has
 // hundreds of thousands: no JSON value is built for them).
 void WriteFact(const graph::Fact& f, std::size_t i, JsonStreamWriter* w) {
@@ -60,14 +72,7 @@ void WriteFact(const graph::Fact& f, std::size_t i, JsonStreamWriter* w) {
     w->String("relation");
     w->Key("relation");
     w->String(f.relation);
-    w->Key("from");
-    w->String(f.from);
-    w->Key("from_label");
-    w->String(f.from_label);
-    w->Key("to");
-    w->String(f.to);
-    w->Key("to_label");
-    w->String(f.to_label);
+    WriteEnds(f, w);
     if (!f.date.empty()) {
       w->Key("date");
       w->String(f.date);
@@ -201,14 +206,7 @@ void WriteConflict(const graph::Conflict& c, const std::vector<graph::Fact>& fac
       w->BeginObject();
       w->Key("fact");
       w->String(fact_id(s.fact));
-      w->Key("from");
-      w->String(f.from);
-      w->Key("from_label");
-      w->String(f.from_label);
-      w->Key("to");
-      w->String(f.to);
-      w->Key("to_label");
-      w->String(f.to_label);
+      WriteEnds(f, w);
       w->Key("document");
       w->String(s.source.document);
       w->Key("line");
